@@ -1,0 +1,89 @@
+"""The `ringkvall` command line. Each subcommand lives in its own module under app/cli/."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from app import APP_NAME, __version__
+from app.cli.context import CliContext, GuiRunner
+from app.cli.parser import Parser
+from app.errors import UserError
+from app.logs import setup_logging
+
+log = logging.getLogger(__name__)
+
+# Subcommand modules, in the order --help lists them. Each has register(subparsers).
+COMMAND_MODULES = (
+    "app.cli.cmd_demo",
+    "app.cli.cmd_import",
+    "app.cli.cmd_dnc",
+    "app.cli.cmd_script",
+    "app.cli.cmd_call",
+    "app.cli.cmd_stats",
+    "app.cli.cmd_export",
+    "app.cli.cmd_db",
+)
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="ringkvall",
+        description=f"{APP_NAME}: calling evenings for party associations. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"ringkvall {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH-or-URL",
+        help="the database: a SQLite file or a postgresql:// URL "
+        "(default: $RINGKVALL_DB, else a file in your data folder)",
+    )
+    parser.add_argument(
+        "--practice", action="store_true", help="open the window on the practice campaign"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue  # a capability not built yet
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None) -> int:
+    setup_logging()
+    ctx: CliContext | None = None
+    try:
+        args = build_parser().parse_args(argv)
+        ctx = CliContext(args, gui_runner)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            if gui_runner is None:
+                raise UserError("the window is not available from 'python -m app'; "
+                                "run 'ringkvall' or 'python -m ui'")
+            return gui_runner(args)
+        code: int = handler(ctx)
+        return code
+    except UserError as exc:
+        print(f"ringkvall: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("ringkvall: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        log.exception("Unexpected error")
+        from app.paths import log_file_path
+
+        print(f"ringkvall: internal error: {exc!r} (details in {log_file_path()})",
+              file=sys.stderr)
+        return 1
+    finally:
+        if ctx is not None:
+            ctx.close()

@@ -1,0 +1,1 @@
+"""Persistence: typed ORM models, the database opener, Alembic migrations run from code."""

@@ -1,0 +1,266 @@
+"""Opening the database: where it is, how SQLite is set up, migrating with a backup first."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.db import migrate
+from app.errors import QT_TRANSLATE_NOOP, UserError
+from app.paths import default_database_path
+
+log = logging.getLogger(__name__)
+
+ENV_VAR = "RINGKVALL_DB"
+SQLITE_HEADER = b"SQLite format 3\x00"
+SUPPORTED_SCHEMES = ("sqlite", "postgresql")
+BUSY_TIMEOUT_MS = 10_000
+WRITE_OPTION = "ringkvall_write"
+
+
+@dataclass(frozen=True)
+class DatabaseLocation:
+    url: URL
+    source: str  # "--db", "RINGKVALL_DB" or "default"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if self.url.get_backend_name() != "sqlite" or not self.url.database:
+            return None
+        if self.url.database == ":memory:":
+            return None
+        return Path(self.url.database)
+
+    def display(self) -> str:
+        path = self.sqlite_path
+        return str(path) if path else self.url.render_as_string(hide_password=True)
+
+
+def resolve_location(cli_value: str | None = None) -> DatabaseLocation:
+    """`--db` beats the environment, which beats the per-user default file."""
+    if cli_value:
+        return DatabaseLocation(_to_url(cli_value), "--db")
+    env_value = os.environ.get(ENV_VAR)
+    if env_value:
+        return DatabaseLocation(_to_url(env_value), ENV_VAR)
+    return DatabaseLocation(_sqlite_url(default_database_path()), "default")
+
+
+def _sqlite_url(path: Path) -> URL:
+    return URL.create("sqlite+pysqlite", database=str(path.expanduser().resolve()))
+
+
+def _to_url(value: str) -> URL:
+    if "://" not in value:
+        return _sqlite_url(Path(value))
+    try:
+        url = make_url(value)
+    except ArgumentError:
+        raise UserError(
+            QT_TRANSLATE_NOOP("app", "Database address {value} is not a valid URL"), value=value
+        ) from None
+    backend = url.get_backend_name()
+    if backend not in SUPPORTED_SCHEMES:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "app", "Database address {value}: unknown scheme '{scheme}' (use a file path, "
+                "sqlite:/// or postgresql://)"
+            ),
+            value=url.render_as_string(hide_password=True), scheme=url.drivername,
+        )
+    if backend == "sqlite" and url.database and url.database != ":memory:":
+        return _sqlite_url(Path(url.database))
+    return url
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse anything that is not a readable SQLite file, before SQLite touches it."""
+    if path.is_dir():
+        raise UserError(QT_TRANSLATE_NOOP("app", "Database {path} is a folder, not a file"),
+                        path=str(path))
+    if not path.exists():
+        if not path.parent.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise UserError(
+                    QT_TRANSLATE_NOOP("app", "Database {path}: cannot create its folder ({reason})"),  # noqa: E501
+                    path=str(path), reason=exc.strerror or str(exc),
+                ) from None
+        try:
+            # Created readable by its owner only: it will hold personal data.
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            os.close(fd)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise UserError(
+                QT_TRANSLATE_NOOP("app", "Database {path}: cannot create the file ({reason})"),
+                path=str(path), reason=exc.strerror or str(exc),
+            ) from None
+        return
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise UserError(
+            QT_TRANSLATE_NOOP("app", "Database {path} cannot be read ({reason})"),
+            path=str(path), reason=exc.strerror or str(exc),
+        ) from None
+    if header and header != SQLITE_HEADER:
+        raise UserError(
+            QT_TRANSLATE_NOOP("app", "Database {path} is not a Ringkväll database (not SQLite)"),
+            path=str(path),
+        )
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not pysqlite, decide when transactions begin (needed for BEGIN below).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take the lock up front (IMMEDIATE), so two writers wait for each other
+        # (busy timeout) instead of failing with "database is locked" half-way through.
+        # Readers begin deferred and never block a writer under WAL.
+        immediate = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def backup_sqlite(path: Path, when: datetime | None = None) -> Path:
+    """Copy a SQLite file (consistently, WAL included) to a dated file beside it."""
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix or '.sqlite'}")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{path.stem}.backup-{stamp}-{counter}{path.suffix or '.sqlite'}")
+        counter += 1
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+class Database:
+    """An open, migrated database: the engine and a session factory."""
+
+    def __init__(self, location: DatabaseLocation, engine: Engine) -> None:
+        self.location = location
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
+        self.backup_path: Path | None = None
+
+    def session(self) -> Session:
+        """A session for reading (use `transaction()` for anything that writes)."""
+        return self._sessions()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action, one transaction: committed on success, rolled back on any error."""
+        with self._write_sessions() as session, session.begin():
+            yield session
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(
+    location: DatabaseLocation | str | None = None, *, migrate_schema: bool = True
+) -> Database:
+    """Open (creating if needed) and migrate the database; UserError for what the user can fix."""
+    if location is None or isinstance(location, str):
+        location = resolve_location(location)
+    path = location.sqlite_path
+    if path is not None:
+        _check_sqlite_file(path)
+    try:
+        engine = create_engine(location.url)
+    except (ArgumentError, ImportError) as exc:
+        raise UserError(QT_TRANSLATE_NOOP("app", "Database {db}: {reason}"),
+                        db=location.display(), reason=str(exc)) from None
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    db = Database(location, engine)
+    try:
+        if migrate_schema:
+            _migrate(db)
+    except UserError:
+        engine.dispose()
+        raise
+    except (DatabaseError, OperationalError) as exc:
+        engine.dispose()
+        reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
+        raise UserError(
+            QT_TRANSLATE_NOOP("app", "Database {db} cannot be opened: {reason}"),
+            db=location.display(), reason=reason,
+        ) from None
+    return db
+
+
+def _migrate(db: Database) -> None:
+    with db.engine.connect() as conn:
+        current = migrate.current_revision(conn)
+        has_tables = migrate.has_user_tables(conn)
+    if current is not None and current == _fast_head():
+        return
+    if current is not None and current not in migrate.known_revisions():
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "app", "Database {db} was made by a newer Ringkväll (schema {revision}); "
+                "update Ringkväll to open it"
+            ),
+            db=db.location.display(), revision=current,
+        )
+    if current is None and has_tables:
+        raise UserError(
+            QT_TRANSLATE_NOOP("app", "Database {db} holds tables that are not Ringkväll's"),
+            db=db.location.display(),
+        )
+    path = db.location.sqlite_path
+    if path is not None and current is not None:
+        db.backup_path = backup_sqlite(path)
+        log.info("Backed up %s to %s before migrating", path, db.backup_path)
+    with db.engine.begin() as conn:
+        migrate.upgrade(conn)
+
+
+def _fast_head() -> str:
+    """The head revision without importing Alembic (start-up speed); a test keeps it true."""
+    from app.db.migrations import HEAD
+
+    return HEAD

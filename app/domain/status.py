@@ -1,0 +1,20 @@
+"""A contact's place in the calling queue."""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+
+
+class ContactStatus(StrEnum):
+    OPEN = "open"  # in the queue: new, to retry, or a callback
+    DONE = "done"  # reached with a final outcome, or out of attempts
+    DNC = "dnc"  # on the do-not-call list
+    NO_NUMBER = "no_number"  # every number failed (wrong number)
+
+
+class QueueRank(IntEnum):
+    """Order of the queue: due callbacks first, then never tried, then retries."""
+
+    CALLBACK = 0
+    NEW = 1
+    RETRY = 2

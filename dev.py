@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Set up a virtual environment and run Ringkväll or its checks.
+
+    python3 dev.py run     set up, then open the app on the practice campaign
+    python3 dev.py test    set up, then run ruff, mypy and pytest
+    python3 dev.py bench   set up, then run the benchmarks
+
+Only the standard library is used here, so this works on a fresh machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".ringkvall-installed"
+
+
+def _requirements_digest() -> str:
+    digest = hashlib.sha256()
+    for name in ("pyproject.toml", "constraints.txt"):
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def setup() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"Ringkväll needs Python 3.11 or newer, this is {sys.version.split()[0]}")
+    if not PY.exists():
+        print("Creating the virtual environment in .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = _requirements_digest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    print("Installing dependencies (pinned in constraints.txt) ...", flush=True)
+    subprocess.run([str(PY), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
+    subprocess.run(
+        [str(PY), "-m", "pip", "install", "-q", "-c", "constraints.txt", "-r",
+         "requirements-dev.txt"],
+        check=True, cwd=ROOT,
+    )
+    STAMP.write_text(wanted)
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> int:
+    return subprocess.run(list(args), cwd=ROOT, env=env).returncode
+
+
+def test(extra: list[str]) -> int:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    for step in (
+        [str(PY), "-m", "ruff", "check", "."],
+        [str(PY), "-m", "mypy"],
+        [str(PY), "-m", "pytest", *extra],
+    ):
+        print("==>", " ".join(Path(step[0]).name if i == 0 else a for i, a in enumerate(step)),
+              flush=True)
+        code = _run(*step, env=env)
+        if code != 0:
+            return code
+    return 0
+
+
+def main() -> int:
+    command = sys.argv[1] if len(sys.argv) > 1 else "run"
+    extra = sys.argv[2:]
+    if command not in ("run", "test", "bench"):
+        print(__doc__)
+        return 2
+    setup()
+    if command == "test":
+        return test(extra)
+    if command == "bench":
+        return _run(str(PY), "-m", "bench", *extra)
+    return _run(str(PY), "-m", "app", "--practice", *extra)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Bundled data: conversation scripts, translations, icons, practice data."""

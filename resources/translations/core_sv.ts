@@ -1,0 +1,363 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE">
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Ringkväll</source>
+        <translation>Ringkväll</translation>
+    </message>
+    <message>
+        <source>Choose a campaign, then start the calling evening.</source>
+        <translation>Välj en kampanj och starta sedan ringkvällen.</translation>
+    </message>
+    <message>
+        <source>&amp;Campaigns</source>
+        <translation>&amp;Kampanjer</translation>
+    </message>
+    <message>
+        <source>Start calling</source>
+        <translation>Börja ringa</translation>
+    </message>
+    <message>
+        <source>Import a phone list…</source>
+        <translation>Importera en telefonlista…</translation>
+    </message>
+    <message>
+        <source>Conversation scripts…</source>
+        <translation>Samtalsmanus…</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Campaign settings…</source>
+        <translation>Kampanjinställningar…</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>Ny kampanj…</translation>
+    </message>
+    <message>
+        <source>There is no campaign yet. Create one, or open the practice campaign from the File menu.</source>
+        <translation>Det finns ingen kampanj än. Skapa en, eller öppna övningskampanjen i Arkiv-menyn.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target group(s)</source>
+        <translation>
+            <numerusform>%n målgrupp</numerusform>
+            <numerusform>%n målgrupper</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n kontakt</numerusform>
+            <numerusform>%n kontakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Practice campaign: made-up people, nobody is really called.</source>
+        <translation>Övningskampanj: påhittade personer, ingen blir uppringd på riktigt.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Ringkväll</source>
+        <translation>Ringkväll</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Öppna databas…</translation>
+    </message>
+    <message>
+        <source>&amp;Practice campaign</source>
+        <translation>Ö&amp;vningskampanj</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>C&amp;ampaign</source>
+        <translation>&amp;Kampanj</translation>
+    </message>
+    <message>
+        <source>&amp;New campaign…</source>
+        <translation>&amp;Ny kampanj…</translation>
+    </message>
+    <message>
+        <source>Campaign &amp;settings…</source>
+        <translation>Kampanj&amp;inställningar…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a phone list…</source>
+        <translation>&amp;Importera en telefonlista…</translation>
+    </message>
+    <message>
+        <source>&amp;Do-not-call list…</source>
+        <translation>&amp;Spärrlista…</translation>
+    </message>
+    <message>
+        <source>Conversation &amp;scripts…</source>
+        <translation>Samtals&amp;manus…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lling</source>
+        <translation>&amp;Ring</translation>
+    </message>
+    <message>
+        <source>&amp;Start calling</source>
+        <translation>&amp;Börja ringa</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;start page</source>
+        <translation>Tillbaka till &amp;startsidan</translation>
+    </message>
+    <message>
+        <source>&amp;Results</source>
+        <translation>&amp;Resultat</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Översikt</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation>&amp;Exportera till Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Combine district files…</source>
+        <translation>&amp;Sammanställ distriktets filer…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Inställningar</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
+        <translation>&amp;Textstorlek</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>&amp;Större text</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>&amp;Mindre text</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation>&amp;Normal textstorlek</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;About Ringkväll</source>
+        <translation>&amp;Om Ringkväll</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Databas: %1</translation>
+    </message>
+    <message>
+        <source>Practice campaign ready</source>
+        <translation>Övningskampanjen är klar</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Ny kampanj</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Namn:</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Öppna databas</translation>
+    </message>
+    <message>
+        <source>Ringkväll databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Ringkväll-databaser (*.sqlite *.db);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>About Ringkväll</source>
+        <translation>Om Ringkväll</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Ringkväll %1&lt;/h3&gt;&lt;p&gt;Calling evenings for party associations: phone lists, conversation scripts, results for the district.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;&lt;p&gt;Your data stays on this computer unless you export it.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Ringkväll %1&lt;/h3&gt;&lt;p&gt;Ringkvällar för partiföreningar: telefonlistor, samtalsmanus och resultat till distriktet.&lt;/p&gt;&lt;p&gt;Databas: %2&lt;/p&gt;&lt;p&gt;Dina uppgifter stannar på den här datorn om du inte exporterar dem.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Database address {value} is not a valid URL</source>
+        <translation>Databasadressen {value} är ingen giltig adress</translation>
+    </message>
+    <message>
+        <source>Database address {value}: unknown scheme &apos;{scheme}&apos; (use a file path, sqlite:/// or postgresql://)</source>
+        <translation>Databasadressen {value}: okänd typ &apos;{scheme}&apos; (ange en filsökväg, sqlite:/// eller postgresql://)</translation>
+    </message>
+    <message>
+        <source>Database {path} is a folder, not a file</source>
+        <translation>Databasen {path} är en mapp, inte en fil</translation>
+    </message>
+    <message>
+        <source>Database {path}: cannot create its folder ({reason})</source>
+        <translation>Databasen {path}: kan inte skapa mappen ({reason})</translation>
+    </message>
+    <message>
+        <source>Database {path}: cannot create the file ({reason})</source>
+        <translation>Databasen {path}: kan inte skapa filen ({reason})</translation>
+    </message>
+    <message>
+        <source>Database {path} cannot be read ({reason})</source>
+        <translation>Databasen {path} går inte att läsa ({reason})</translation>
+    </message>
+    <message>
+        <source>Database {path} is not a Ringkväll database (not SQLite)</source>
+        <translation>Databasen {path} är ingen Ringkväll-databas (inte SQLite)</translation>
+    </message>
+    <message>
+        <source>Database {db}: {reason}</source>
+        <translation>Databasen {db}: {reason}</translation>
+    </message>
+    <message>
+        <source>Database {db} cannot be opened: {reason}</source>
+        <translation>Databasen {db} går inte att öppna: {reason}</translation>
+    </message>
+    <message>
+        <source>Database {db} was made by a newer Ringkväll (schema {revision}); update Ringkväll to open it</source>
+        <translation>Databasen {db} är skapad av en nyare Ringkväll (schema {revision}); uppdatera Ringkväll för att öppna den</translation>
+    </message>
+    <message>
+        <source>Database {db} holds tables that are not Ringkväll&apos;s</source>
+        <translation>Databasen {db} innehåller tabeller som inte är Ringkvälls</translation>
+    </message>
+    <message>
+        <source>no number</source>
+        <translation>inget nummer</translation>
+    </message>
+    <message>
+        <source>not a phone number</source>
+        <translation>inget telefonnummer</translation>
+    </message>
+    <message>
+        <source>invalid number</source>
+        <translation>ogiltigt nummer</translation>
+    </message>
+    <message>
+        <source>not a personal number (premium, toll-free or shared)</source>
+        <translation>inget personligt nummer (betalnummer, gratisnummer eller delad kostnad)</translation>
+    </message>
+    <message>
+        <source>No campaign named &apos;{name}&apos; (campaigns: {names})</source>
+        <translation>Det finns ingen kampanj som heter &apos;{name}&apos; (kampanjer: {names})</translation>
+    </message>
+    <message>
+        <source>A campaign needs a name</source>
+        <translation>En kampanj måste ha ett namn</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;{campaign}&apos; has no target group named &apos;{name}&apos;</source>
+        <translation>Kampanjen &apos;{campaign}&apos; har ingen målgrupp som heter &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>A target group needs a name</source>
+        <translation>En målgrupp måste ha ett namn</translation>
+    </message>
+    <message>
+        <source>Please enter your name</source>
+        <translation>Skriv ditt namn</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Textstorlek</translation>
+    </message>
+    <message>
+        <source>Default phone region</source>
+        <translation>Standardregion för telefonnummer</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ditt namn</translation>
+    </message>
+    <message>
+        <source>Association</source>
+        <translation>Förening</translation>
+    </message>
+    <message>
+        <source>Minutes a contact stays reserved</source>
+        <translation>Minuter som en kontakt hålls reserverad</translation>
+    </message>
+    <message>
+        <source>Practice campaign offered</source>
+        <translation>Övningskampanj erbjuden</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Ringkväll</source>
+        <translation>Ringkväll</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Något gick fel</translation>
+    </message>
+    <message>
+        <source>Ringkväll ran into an error it did not expect. Your saved calls are safe.
+Please send the log file to whoever helps you with Ringkväll:
+{path}</source>
+        <translation>Ringkväll stötte på ett oväntat fel. Dina sparade samtal är kvar.
+Skicka loggfilen till den som hjälper dig med Ringkväll:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>features</name>
+    <message>
+        <source>Not available yet</source>
+        <translation>Inte klart än</translation>
+    </message>
+    <message>
+        <source>This part of Ringkväll is not ready yet.</source>
+        <translation>Den här delen av Ringkväll är inte klar än.</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>welcome</name>
+    <message>
+        <source>Welcome to Ringkväll</source>
+        <translation>Välkommen till Ringkväll</translation>
+    </message>
+    <message>
+        <source>The database is empty. Do you want a practice campaign with made-up people, so you can try calling before a real evening?</source>
+        <translation>Databasen är tom. Vill du ha en övningskampanj med påhittade personer, så att du kan prova att ringa före en riktig ringkväll?</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1 @@
+"""The Qt user interface. Talks to the database only through app services."""

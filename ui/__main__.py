@@ -1,0 +1,5 @@
+import sys
+
+from ui.launcher import main
+
+sys.exit(main())

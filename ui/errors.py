@@ -1,0 +1,67 @@
+"""The GUI's one error path: a clear message for the user's mistakes, a details dialog for bugs."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.errors import UserError
+from app.paths import log_file_path
+
+log = logging.getLogger(__name__)
+
+
+def user_message(exc: UserError) -> str:
+    """The UserError's message in the UI language (its template is translated, context "app")."""
+    template = QCoreApplication.translate("app", exc.template)
+    translated_params = {
+        k: QCoreApplication.translate("app", v) if isinstance(v, str) else v
+        for k, v in exc.params.items()
+    }
+    try:
+        return template.format(**translated_params) if exc.params else template
+    except (KeyError, IndexError, ValueError):
+        return str(exc)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    if isinstance(exc, UserError):
+        QMessageBox.warning(parent, QCoreApplication.translate("errors", "Ringkväll"),
+                            user_message(exc))
+        return
+    show_bug(parent, type(exc), exc, exc.__traceback__)
+
+
+def show_bug(
+    parent: QWidget | None, kind: type[BaseException], exc: BaseException,
+    tb: TracebackType | None,
+) -> None:
+    details = "".join(traceback.format_exception(kind, exc, tb))
+    log.error("Unexpected error\n%s", details)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("errors", "Something went wrong"))
+    box.setText(
+        QCoreApplication.translate(
+            "errors",
+            "Ringkväll ran into an error it did not expect. Your saved calls are safe.\n"
+            "Please send the log file to whoever helps you with Ringkväll:\n{path}",
+        ).format(path=log_file_path())
+    )
+    box.setDetailedText(details)
+    box.exec()
+
+
+def install_excepthook() -> None:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(exc, UserError):
+            show_error(None, exc)
+        else:
+            show_bug(None, kind, exc, tb)
+
+    sys.excepthook = hook

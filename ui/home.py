@@ -1,0 +1,160 @@
+"""The home page: the campaigns, and big buttons for what an evening needs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.campaigns import CampaignSummary, list_campaigns
+from ui.context import UiContext
+
+
+class HomePage(QWidget):
+    campaign_selected = Signal(object)  # campaign id or None
+    start_calling = Signal()
+    import_list = Signal()
+    edit_scripts = Signal()
+    show_results = Signal()
+    edit_campaign = Signal()
+    new_campaign = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("homePage")
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.campaigns = QListWidget()
+        self.campaigns.setObjectName("campaignList")
+        self.campaigns.currentItemChanged.connect(self._current_changed)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.call_button = QPushButton()
+        self.call_button.setObjectName("startCallingButton")
+        self.call_button.setDefault(True)
+        self.call_button.setMinimumHeight(self.fontMetrics().height() * 3)
+        self.call_button.clicked.connect(self.start_calling)
+        self.import_button = QPushButton()
+        self.import_button.clicked.connect(self.import_list)
+        self.scripts_button = QPushButton()
+        self.scripts_button.clicked.connect(self.edit_scripts)
+        self.results_button = QPushButton()
+        self.results_button.clicked.connect(self.show_results)
+        self.campaign_button = QPushButton()
+        self.campaign_button.clicked.connect(self.edit_campaign)
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_campaign)
+
+        left = QVBoxLayout()
+        self.list_label = QLabel()
+        self.list_label.setBuddy(self.campaigns)
+        left.addWidget(self.list_label)
+        left.addWidget(self.campaigns, 1)
+        left.addWidget(self.new_button)
+        right = QVBoxLayout()
+        right.addWidget(self.details)
+        right.addSpacing(12)
+        right.addWidget(self.call_button)
+        for button in (self.import_button, self.scripts_button, self.results_button,
+                       self.campaign_button):
+            button.setMinimumHeight(self.fontMetrics().height() * 2)
+            right.addWidget(button)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addSpacing(16)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addSpacing(12)
+        layout.addLayout(columns, 1)
+        self._summaries: dict[int, CampaignSummary] = {}
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Ringkväll"))
+        self.intro.setText(self.tr("Choose a campaign, then start the calling evening."))
+        self.list_label.setText(self.tr("&Campaigns"))
+        self.call_button.setText(self.tr("Start calling"))
+        self.import_button.setText(self.tr("Import a phone list…"))
+        self.scripts_button.setText(self.tr("Conversation scripts…"))
+        self.results_button.setText(self.tr("Results"))
+        self.campaign_button.setText(self.tr("Campaign settings…"))
+        self.new_button.setText(self.tr("New campaign…"))
+        self._show_details()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        selected = self.selected_campaign_id() or self.ctx.campaign_id
+        with self.ctx.db.session() as session:
+            summaries = list_campaigns(session)
+        self._summaries = {s.id: s for s in summaries}
+        self.campaigns.blockSignals(True)
+        self.campaigns.clear()
+        for summary in summaries:
+            item = QListWidgetItem(summary.name)
+            item.setData(Qt.ItemDataRole.UserRole, summary.id)
+            self.campaigns.addItem(item)
+            if summary.id == selected:
+                self.campaigns.setCurrentItem(item)
+        if self.campaigns.currentItem() is None and self.campaigns.count():
+            self.campaigns.setCurrentRow(0)
+        self.campaigns.blockSignals(False)
+        self._current_changed()
+
+    def select_campaign(self, campaign_id: int) -> None:
+        for row in range(self.campaigns.count()):
+            item = self.campaigns.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == campaign_id:
+                self.campaigns.setCurrentItem(item)
+                return
+
+    def selected_campaign_id(self) -> int | None:
+        item = self.campaigns.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def _current_changed(self, *_: object) -> None:
+        self.ctx.campaign_id = self.selected_campaign_id()
+        self._show_details()
+        self.campaign_selected.emit(self.ctx.campaign_id)
+
+    def _show_details(self) -> None:
+        has = self.ctx.campaign_id is not None
+        for button in (self.call_button, self.import_button, self.scripts_button,
+                       self.results_button, self.campaign_button):
+            button.setEnabled(has)
+        summary = self._summaries.get(self.ctx.campaign_id or -1)
+        if summary is None:
+            self.details.setText(self.tr("There is no campaign yet. Create one, or open the "
+                                         "practice campaign from the File menu."))
+            return
+        lines = [summary.name]
+        if summary.association:
+            lines.append(summary.association)
+        lines.append(self.tr("%n target group(s)", "", summary.groups))
+        lines.append(self.tr("%n contact(s)", "", summary.contacts))
+        if summary.is_practice:
+            lines.append(self.tr("Practice campaign: made-up people, nobody is really called."))
+        self.details.setText("\n".join(lines))

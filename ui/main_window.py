@@ -1,0 +1,278 @@
+"""The main window: menus, a page area, and a status bar naming the open database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import __version__
+from app.db.database import open_database
+from app.errors import UserError
+from app.services.campaigns import get_or_create_campaign, is_empty
+from app.services.demo import create_practice_campaign
+from app.settings import FONT_SIZE, LANGUAGE
+from ui import i18n
+from ui.context import UiContext
+from ui.errors import show_error
+from ui.features import open_feature
+from ui.home import HomePage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.resize(1100, 760)
+        self.pages = QStackedWidget()
+        self.home = HomePage(ctx)
+        self.pages.addWidget(self.home)
+        self.setCentralWidget(self.pages)
+        self.db_label = QLabel()
+        self.db_label.setObjectName("databaseLabel")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._build_actions()
+        self._build_menus()
+        self.home.start_calling.connect(self.open_calling)
+        self.home.import_list.connect(self.open_import)
+        self.home.edit_scripts.connect(self.open_scripts)
+        self.home.show_results.connect(self.open_dashboard)
+        self.home.edit_campaign.connect(self.open_campaign_settings)
+        self.home.new_campaign.connect(self.new_campaign)
+        ctx.events.changed.connect(self._data_changed)
+        self.retranslate()
+
+    # -- building -----------------------------------------------------------------------
+
+    def _action(self, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_open_db = self._action(self.choose_database, QKeySequence.StandardKey.Open)
+        self.act_practice = self._action(self.open_practice_campaign)
+        self.act_quit = self._action(self.close, QKeySequence.StandardKey.Quit)
+        self.act_new_campaign = self._action(self.new_campaign, "Ctrl+N")
+        self.act_campaign_settings = self._action(self.open_campaign_settings)
+        self.act_import = self._action(self.open_import, "Ctrl+I")
+        self.act_dnc = self._action(self.open_dnc)
+        self.act_scripts = self._action(self.open_scripts)
+        self.act_call = self._action(self.open_calling, "Ctrl+R")
+        self.act_dashboard = self._action(self.open_dashboard, "Ctrl+D")
+        self.act_export = self._action(self.open_export, "Ctrl+E")
+        self.act_rollup = self._action(self.open_rollup)
+        self.act_home = self._action(self.show_home, "Alt+Home")
+        zoom = QKeySequence.StandardKey
+        self.act_bigger = self._action(lambda: self.change_font_size(+1), zoom.ZoomIn)
+        self.act_smaller = self._action(lambda: self.change_font_size(-1), zoom.ZoomOut)
+        self.act_normal = self._action(lambda: self.change_font_size(0), "Ctrl+0")
+        self.act_about = self._action(self.show_about)
+        self.language_group = QActionGroup(self)
+        self.act_swedish = QAction("Svenska", self, checkable=True)  # each language in its own
+        self.act_english = QAction("English", self, checkable=True)  # name, never translated
+        for action, code in ((self.act_swedish, "sv"), (self.act_english, "en")):
+            action.setData(code)
+            self.language_group.addAction(action)
+            action.setChecked(self.ctx.settings.get(LANGUAGE) == code)
+        self.language_group.triggered.connect(lambda a: self.set_language(str(a.data())))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addActions([self.act_open_db, self.act_practice])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_campaign = bar.addMenu("")
+        self.menu_campaign.addActions([self.act_new_campaign, self.act_campaign_settings])
+        self.menu_campaign.addSeparator()
+        self.menu_campaign.addActions([self.act_import, self.act_dnc, self.act_scripts])
+        self.menu_calling = bar.addMenu("")
+        self.menu_calling.addActions([self.act_call, self.act_home])
+        self.menu_results = bar.addMenu("")
+        self.menu_results.addActions([self.act_dashboard, self.act_export, self.act_rollup])
+        self.menu_settings = bar.addMenu("")
+        self.menu_language = self.menu_settings.addMenu("")
+        self.menu_language.addActions([self.act_swedish, self.act_english])
+        self.menu_text = self.menu_settings.addMenu("")
+        self.menu_text.addActions([self.act_bigger, self.act_smaller, self.act_normal])
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Ringkväll"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.act_open_db.setText(self.tr("&Open database…"))
+        self.act_practice.setText(self.tr("&Practice campaign"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.menu_campaign.setTitle(self.tr("C&ampaign"))
+        self.act_new_campaign.setText(self.tr("&New campaign…"))
+        self.act_campaign_settings.setText(self.tr("Campaign &settings…"))
+        self.act_import.setText(self.tr("&Import a phone list…"))
+        self.act_dnc.setText(self.tr("&Do-not-call list…"))
+        self.act_scripts.setText(self.tr("Conversation &scripts…"))
+        self.menu_calling.setTitle(self.tr("Ca&lling"))
+        self.act_call.setText(self.tr("&Start calling"))
+        self.act_home.setText(self.tr("Back to the &start page"))
+        self.menu_results.setTitle(self.tr("&Results"))
+        self.act_dashboard.setText(self.tr("&Overview"))
+        self.act_export.setText(self.tr("&Export to Excel…"))
+        self.act_rollup.setText(self.tr("&Combine district files…"))
+        self.menu_settings.setTitle(self.tr("&Settings"))
+        self.menu_language.setTitle(self.tr("&Language"))
+        self.menu_text.setTitle(self.tr("&Text size"))
+        self.act_bigger.setText(self.tr("&Larger text"))
+        self.act_smaller.setText(self.tr("&Smaller text"))
+        self.act_normal.setText(self.tr("&Normal text size"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.act_about.setText(self.tr("&About Ringkväll"))
+        self.db_label.setText(self.tr("Database: %1").replace("%1",
+                                                              self.ctx.db.location.display()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def show_page(self, page: QWidget) -> None:
+        """Show a screen in the window (the calling screen, the dashboard, ...)."""
+        if self.pages.indexOf(page) < 0:
+            self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+
+    def show_home(self) -> None:
+        current = self.pages.currentWidget()
+        if current is not self.home and current is not None:
+            can_leave = getattr(current, "can_leave", None)
+            if callable(can_leave) and not can_leave():
+                return
+            self.pages.removeWidget(current)
+            current.deleteLater()
+        self.pages.setCurrentWidget(self.home)
+        self.home.refresh()
+
+    def _data_changed(self, _what: str) -> None:
+        if self.pages.currentWidget() is self.home:
+            self.home.refresh()
+
+    # -- actions --------------------------------------------------------------------------
+
+    def database_is_empty(self) -> bool:
+        with self.ctx.db.session() as session:
+            return is_empty(session)
+
+    def open_practice_campaign(self) -> None:
+        with self.ctx.db.transaction() as session:
+            campaign, _created = create_practice_campaign(session)
+            campaign_id = campaign.id
+        self.ctx.campaign_id = campaign_id
+        self.show_home()
+        self.home.select_campaign(campaign_id)
+        self.statusBar().showMessage(self.tr("Practice campaign ready"), 5000)
+
+    def new_campaign(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New campaign"), self.tr("Name:"))
+        if not ok or not name.strip():
+            return
+        try:
+            with self.ctx.db.transaction() as session:
+                campaign_id = get_or_create_campaign(session, name.strip()).id
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.campaign_id = campaign_id
+        self.home.refresh()
+        self.home.select_campaign(campaign_id)
+        self.open_campaign_settings()
+
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), str(self.ctx.db.location.display()),
+            self.tr("Ringkväll databases (*.sqlite *.db);;All files (*)"),
+        )
+        if not path:
+            return
+        try:
+            db = open_database(path)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        if self.pages.currentWidget() is not self.home:
+            self.show_home()
+        old = self.ctx.db
+        self.ctx.db = db
+        self.ctx.campaign_id = None
+        old.close()
+        self.retranslate()
+        self.home.refresh()
+
+    def open_campaign_settings(self) -> None:
+        open_feature(self, "ui.campaign_dialog", "edit_campaign")
+
+    def open_import(self) -> None:
+        open_feature(self, "ui.importing.entry", "open_import_wizard")
+
+    def open_dnc(self) -> None:
+        open_feature(self, "ui.importing.entry", "open_dnc_list")
+
+    def open_scripts(self) -> None:
+        open_feature(self, "ui.scripts.entry", "open_scripts")
+
+    def open_calling(self) -> None:
+        open_feature(self, "ui.calling.entry", "open_calling")
+
+    def open_dashboard(self) -> None:
+        open_feature(self, "ui.results.entry", "open_dashboard")
+
+    def open_export(self) -> None:
+        open_feature(self, "ui.results.entry", "open_export")
+
+    def open_rollup(self) -> None:
+        open_feature(self, "ui.results.entry", "open_rollup")
+
+    def set_language(self, language: str) -> None:
+        self.ctx.settings.set(LANGUAGE, language)
+        i18n.set_language(language)
+
+    def change_font_size(self, step: int) -> None:
+        from ui.app import apply_font_size
+
+        size = FONT_SIZE.default if step == 0 else self.ctx.settings.get(FONT_SIZE) + step
+        size = max(FONT_SIZE.minimum or size, min(FONT_SIZE.maximum or size, size))
+        self.ctx.settings.set(FONT_SIZE, size)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_font_size(app, size)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About Ringkväll"),
+            self.tr("<h3>Ringkväll %1</h3><p>Calling evenings for party associations: phone "
+                    "lists, conversation scripts, results for the district.</p>"
+                    "<p>Database: %2</p><p>Your data stays on this computer unless you "
+                    "export it.</p>")
+            .replace("%1", __version__).replace("%2", self.ctx.db.location.display()),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        current = self.pages.currentWidget()
+        can_leave = getattr(current, "can_leave", None)
+        if current is not self.home and callable(can_leave) and not can_leave():
+            event.ignore()
+            return
+        event.accept()
+
