@@ -104,10 +104,10 @@ def check() -> int:
     return 1 if problems else 0
 
 
-def update() -> int:
+def update(only: str | None = None) -> int:
     TS_DIR.mkdir(parents=True, exist_ok=True)
     for area, sources in area_files().items():
-        if not sources:
+        if not sources or (only is not None and area != only):
             continue
         for lang in LANGUAGES:
             ts = TS_DIR / f"{area}_{lang}.ts"
@@ -147,6 +147,7 @@ def fill(ts: Path, translations: dict[str, str | list[str]]) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--area", choices=sorted(AREAS), help="update only this area")
     parser.add_argument("--fill", nargs=2, metavar=("AREA", "JSON"),
                         help="apply a JSON object {source: translation} to AREA's Swedish .ts")
     args = parser.parse_args()
@@ -155,8 +156,8 @@ def main() -> int:
         mapping = json.loads(Path(json_path).read_text(encoding="utf-8"))
         count = fill(TS_DIR / f"{area}_sv.ts", mapping)
         print(f"filled {count} translation(s)")
-        return update()
-    return check() if args.check else update()
+        return update(area)
+    return check() if args.check else update(args.area)
 
 
 if __name__ == "__main__":

@@ -311,6 +311,10 @@
         <source>Practice campaign offered</source>
         <translation>Övningskampanj erbjuden</translation>
     </message>
+    <message>
+        <source>&apos;{number}&apos; is not a phone number ({reason})</source>
+        <translation>&apos;{number}&apos; är inget telefonnummer ({reason})</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
