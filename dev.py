@@ -32,7 +32,7 @@ def _requirements_digest() -> str:
 
 
 def setup() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs before the venv exists
         sys.exit(f"Ringkväll needs Python 3.11 or newer, this is {sys.version.split()[0]}")
     if not PY.exists():
         print("Creating the virtual environment in .venv ...", flush=True)
