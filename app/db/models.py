@@ -55,6 +55,8 @@ class Campaign(Base):
     script_id: Mapped[int | None] = mapped_column(
         ForeignKey("script.id", use_alter=True, ondelete="SET NULL")
     )
+    # GDPR: the day after which the campaign's personal data is to be deleted.
+    delete_after: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     groups: Mapped[list[TargetGroup]] = relationship(
