@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import logging
 import sys
@@ -52,7 +53,19 @@ def build_parser() -> Parser:
                 raise
             continue  # a capability not built yet
         module.register(sub)
+    _accept_db_everywhere(sub)
     return parser
+
+
+def _accept_db_everywhere(sub: argparse._SubParsersAction[Parser]) -> None:
+    """`ringkvall demo --db X` works as well as `ringkvall --db X demo`."""
+    for child in set(sub.choices.values()):
+        if "--db" not in child._option_string_actions:
+            child.add_argument("--db", metavar="PATH-or-URL", default=argparse.SUPPRESS,
+                               help="the database (as before the command)")
+        for action in child._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_db_everywhere(action)
 
 
 def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None) -> int:

@@ -76,16 +76,18 @@ def get_or_create_group(session: Session, campaign: Campaign, name: str) -> Targ
 
 
 def list_campaigns(session: Session) -> list[CampaignSummary]:
-    group_counts = dict(
-        session.execute(
+    group_counts: dict[int, int] = {
+        campaign_id: count
+        for campaign_id, count in session.execute(
             select(TargetGroup.campaign_id, func.count()).group_by(TargetGroup.campaign_id)
-        ).tuples().all()
-    )
-    contact_counts = dict(
-        session.execute(
+        )
+    }
+    contact_counts: dict[int, int] = {
+        campaign_id: count
+        for campaign_id, count in session.execute(
             select(Contact.campaign_id, func.count()).group_by(Contact.campaign_id)
-        ).tuples().all()
-    )
+        )
+    }
     return [
         CampaignSummary(
             c.id, c.name, c.association, c.is_practice,

@@ -83,7 +83,7 @@ def create_practice_campaign(session: Session) -> tuple[Campaign, bool]:
 def _install_scripts(session: Session, campaign: Campaign) -> None:
     """Give the practice campaign the built-in scripts, once the script service exists."""
     try:
-        from app.services.scripts import install_builtin_scripts  # type: ignore[import-not-found,unused-ignore]
+        from app.services.scripts import install_builtin_scripts  # type: ignore[import-not-found,attr-defined,unused-ignore]
     except ImportError:
         return
     install_builtin_scripts(session, campaign)

@@ -1,0 +1,122 @@
+"""Migrations: empty to head, an old revision with rows to head, backups, drift, newer schemas."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, select, text
+
+from app.db import migrate
+from app.db.database import open_database
+from app.db.migrations import HEAD
+from app.db.models import Call, Campaign, Contact, PhoneNumber
+from app.errors import UserError
+
+
+def _upgrade_to(path: Path, revision: str) -> None:
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        migrate.upgrade(conn, revision)
+    engine.dispose()
+
+
+def test_head_constant_matches_alembic() -> None:
+    assert migrate.head_revision() == HEAD
+
+
+def test_empty_database_upgrades_to_head_without_drift(db_path: Path) -> None:
+    db = open_database(str(db_path))
+    with db.engine.connect() as conn:
+        assert migrate.current_revision(conn) == HEAD
+        assert migrate.drift(conn) == []
+    db.close()
+    assert db.backup_path is None  # nothing to back up in a new file
+
+
+def test_old_revision_with_rows_upgrades_without_loss_and_is_backed_up(db_path: Path) -> None:
+    _upgrade_to(db_path, "0001")
+    con = sqlite3.connect(db_path)
+    con.executescript(
+        """
+        INSERT INTO campaign (id, name, association, local_issue, local_message, meeting_title,
+            meeting_link, meeting_guest, is_practice, retry_wait_minutes, max_attempts,
+            weekday_hours, weekend_hours, notes_enabled, created_at)
+        VALUES (1, 'Höstkampanj', 'S-föreningen Åby', 'Skolan', 'Behåll skolan', '', '', '', 0,
+            120, 3, '09:00-20:00', '10:00-18:00', 1, '2026-10-01 10:00:00');
+        INSERT INTO target_group (id, campaign_id, name, description)
+            VALUES (1, 1, 'Unga väljare', '');
+        INSERT INTO contact (id, campaign_id, target_group_id, first_name, last_name, street,
+            postcode, city, gender, extra, status, queue_rank, next_call_at, attempts,
+            notes_for_next, created_at)
+        VALUES (1, 1, 1, 'Märta', 'Öberg', '', '', 'Åby', '', '{}', 'done', 1,
+            '2026-10-01 10:00:00', 1, '', '2026-10-01 10:00:00');
+        INSERT INTO phone_number (id, contact_id, campaign_id, position, e164, raw, kind, failed)
+            VALUES (1, 1, 1, 0, '+46701740605', '070-174 06 05', 'mobile', 0);
+        INSERT INTO call (id, uuid, campaign_id, target_group_id, contact_id, number_dialled,
+            started_at, outcome, notes, meeting_signup, contact_before, saved_at)
+        VALUES (1, 'b2c3', 1, 1, 1, '+46701740605', '2026-10-02 18:00:00', 'conversation', '',
+            1, '{}', '2026-10-02 18:05:00');
+        """
+    )
+    con.commit()
+    con.close()
+
+    db = open_database(str(db_path))
+    try:
+        assert db.backup_path is not None and db.backup_path.exists()
+        with db.engine.connect() as conn:
+            assert migrate.current_revision(conn) == HEAD
+        with db.session() as session:
+            campaign = session.scalars(select(Campaign)).one()
+            assert (campaign.name, campaign.association) == ("Höstkampanj", "S-föreningen Åby")
+            assert campaign.delete_after is None  # the column 0002 added
+            contact = session.scalars(select(Contact)).one()
+            assert (contact.first_name, contact.last_name) == ("Märta", "Öberg")
+            assert session.scalars(select(PhoneNumber.e164)).one() == "+46701740605"
+            assert session.scalars(select(Call.outcome)).one() == "conversation"
+    finally:
+        db.close()
+    # The backup is the file as it was before the migration: old revision, same rows.
+    backup = sqlite3.connect(db.backup_path)
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert backup.execute("SELECT first_name FROM contact").fetchall() == [("Märta",)]
+    backup.close()
+    assert db.backup_path.stat().st_mode & 0o777 == 0o600
+
+
+def test_every_revision_upgrades_step_by_step(db_path: Path) -> None:
+    revisions = [s.revision for s in reversed(list(
+        __import__("alembic.script", fromlist=["ScriptDirectory"]).ScriptDirectory
+        .from_config(migrate.alembic_config()).walk_revisions()
+    ))]
+    for revision in revisions:
+        _upgrade_to(db_path, revision)
+        con = sqlite3.connect(db_path)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
+        con.close()
+
+
+def test_database_newer_than_the_app_is_refused(db_path: Path) -> None:
+    open_database(str(db_path)).close()
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.commit()
+    con.close()
+    with pytest.raises(UserError, match="newer Ringkväll"):
+        open_database(str(db_path))
+
+
+def test_file_mode_is_owner_only(db_path: Path) -> None:
+    open_database(str(db_path)).close()
+    assert db_path.stat().st_mode & 0o777 == 0o600
+
+
+def test_sqlite_runs_with_wal_foreign_keys_and_busy_timeout(db_path: Path) -> None:
+    db = open_database(str(db_path))
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
+    db.close()

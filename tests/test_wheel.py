@@ -1,0 +1,79 @@
+"""The installed product: build the wheel, install it into a fresh virtual environment, run it.
+
+The fresh environment gets only the wheel; the third-party dependencies are borrowed from the
+test environment through a .pth file so the test needs no network and no 500 MB of Qt copies.
+What this proves is the wheel itself: its packages, its resources and its `ringkvall` command.
+"""
+
+from __future__ import annotations
+
+import os
+import site
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from app import __version__
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(work / "dist"), str(ROOT)],
+        check=True, capture_output=True, text=True,
+    )
+    (wheel,) = (work / "dist").glob("ringkvall-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "resources/demo/practice_contacts.csv" in names
+    assert any(n.startswith("resources/translations/") and n.endswith(".qm") for n in names)
+    assert "app/db/migrations/versions/0001_initial_schema.py" in names
+    assert not any(n.startswith("tests/") for n in names)
+
+    env_dir = work / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index",
+                    str(wheel)], check=True, capture_output=True, text=True)
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    (Path(purelib) / "borrowed_dependencies.pth").write_text(
+        "\n".join(site.getsitepackages()) + "\n", encoding="utf-8"
+    )
+    return env_dir
+
+
+def _run(env_dir: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("RINGKVALL_DB", "PYTHONPATH")}
+    env["RINGKVALL_HOME"] = str(home)
+    # Run from an unrelated folder so nothing can come from the checkout.
+    return subprocess.run([str(env_dir / "bin" / "ringkvall"), *args], cwd=home, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_installed_command_reports_its_version(installed: Path, tmp_path: Path) -> None:
+    result = _run(installed, "--version", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"ringkvall {__version__}"
+
+
+def test_installed_demo_uses_the_wheels_own_resources(installed: Path, tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite"
+    result = _run(installed, "demo", "--db", str(db), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert db.exists() and "Övningskampanj" in result.stdout
+    where = subprocess.run(
+        [str(installed / "bin" / "python"), "-c", "import resources; print(resources.__file__)"],
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+    ).stdout
+    assert str(installed) in where and str(ROOT) not in where
