@@ -1,0 +1,1 @@
+"""Importing purchased phone lists: readers, column mapping, the import pipeline, reports."""
