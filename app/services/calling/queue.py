@@ -1,0 +1,222 @@
+"""The calling queue: one contact at a time, claimed so nobody else gets it.
+
+Order: due callbacks, then contacts never tried, then retries, each by due time then id. That is
+exactly the partial index ix_contact_queue (campaign_id, queue_rank, next_call_at, id) WHERE
+status = 'open', so a claim walks the index from its start and stops at the first free row.
+A claim expires (CLAIM_MINUTES), so a contact held by a crashed app comes back by itself.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select, update
+from sqlalchemy.orm import Session
+
+from app.clock import utcnow
+from app.db.models import Campaign, Contact
+from app.domain.status import ContactStatus, QueueRank
+from app.services.calling.card import ContactCard, load_card
+from app.services.calling.hours import hours_for
+
+# Written as a literal, not a bound parameter: SQLite uses a partial index only when the query
+# repeats the index's WHERE term as it is.
+IS_OPEN: ColumnElement[bool] = Contact.status == literal_column("'open'")
+
+
+@dataclass(frozen=True)
+class Claim:
+    contact_id: int
+    token: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class QueueState:
+    """Why nobody is offered, with counts; all counts for the chosen campaign and group."""
+
+    total: int = 0
+    due: int = 0  # open and due now, but reserved by other callers
+    retry_waiting: int = 0
+    retry_at: datetime | None = None  # when the first retry is due
+    callbacks_later: int = 0
+    callback_at: datetime | None = None  # when the first callback is due
+    done: int = 0  # done, do-not-call or without a working number
+    outside_hours: bool = False
+    hours_text: str = ""  # today's calling hours, "09:00-20:00"
+    opens_at: datetime | None = None  # when calling may start again
+
+    @property
+    def all_done(self) -> bool:
+        return not self.outside_hours and self.total == self.done
+
+
+@dataclass(frozen=True)
+class NextContact:
+    card: ContactCard | None
+    state: QueueState | None = None  # set when card is None
+
+
+def _free_now(now: datetime) -> ColumnElement[bool]:
+    return or_(Contact.claim_expires_at.is_(None), Contact.claim_expires_at <= now)
+
+
+def claim_next(
+    session: Session,
+    *,
+    campaign_id: int,
+    volunteer_id: int | None,
+    claim_minutes: int,
+    group_id: int | None = None,
+    exclude: int | None = None,
+    now: datetime | None = None,
+) -> Claim | None:
+    """Reserve the first free contact in queue order with one UPDATE; None if there is none.
+
+    Run it inside `Database.transaction()`: on SQLite that is BEGIN IMMEDIATE, so two app
+    instances take turns; on PostgreSQL the row lock is skipped by the other instance.
+    """
+    now = now or utcnow()
+    pick = (
+        select(Contact.id)
+        .where(Contact.campaign_id == campaign_id, IS_OPEN, Contact.next_call_at <= now,
+               _free_now(now))
+        .order_by(Contact.queue_rank, Contact.next_call_at, Contact.id)
+        .limit(1)
+    )
+    if group_id is not None:
+        pick = pick.where(Contact.target_group_id == group_id)
+    if exclude is not None:
+        pick = pick.where(Contact.id != exclude)
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        pick = pick.with_for_update(skip_locked=True)
+    token = str(uuid.uuid4())
+    expires = now + timedelta(minutes=claim_minutes)
+    contact_id = session.scalar(
+        update(Contact)
+        .where(Contact.id == pick.scalar_subquery())
+        .values(claimed_by_id=volunteer_id, claim_token=token, claim_expires_at=expires)
+        .returning(Contact.id)
+        .execution_options(synchronize_session=False)
+    )
+    if contact_id is None:
+        return None
+    return Claim(contact_id, token, expires)
+
+
+def claim_contact(
+    session: Session, contact_id: int, volunteer_id: int | None, claim_minutes: int,
+    now: datetime | None = None,
+) -> Claim:
+    """Reserve one given contact (after Undo), whatever its state."""
+    now = now or utcnow()
+    token = str(uuid.uuid4())
+    expires = now + timedelta(minutes=claim_minutes)
+    session.execute(
+        update(Contact).where(Contact.id == contact_id)
+        .values(claimed_by_id=volunteer_id, claim_token=token, claim_expires_at=expires)
+        .execution_options(synchronize_session=False)
+    )
+    return Claim(contact_id, token, expires)
+
+
+def release_claim(session: Session, contact_id: int, token: str) -> None:
+    """Give a contact back to the queue, if we still hold it."""
+    session.execute(
+        update(Contact)
+        .where(Contact.id == contact_id, Contact.claim_token == token)
+        .values(claimed_by_id=None, claim_token=None, claim_expires_at=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def renew_claim(
+    session: Session, contact_id: int, token: str, claim_minutes: int,
+    now: datetime | None = None,
+) -> bool:
+    """Keep holding a contact during a long conversation; False if the claim was lost."""
+    now = now or utcnow()
+    result = session.execute(
+        update(Contact)
+        .where(Contact.id == contact_id, Contact.claim_token == token)
+        .values(claim_expires_at=now + timedelta(minutes=claim_minutes))
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+def queue_state(
+    session: Session, campaign_id: int, group_id: int | None = None,
+    now: datetime | None = None,
+) -> QueueState:
+    """Counts that explain an empty queue (one grouped query)."""
+    now = now or utcnow()
+    is_open = Contact.status == ContactStatus.OPEN.value
+    later = Contact.next_call_at > now
+    kind = case(
+        (~is_open, literal_column("'done'")),
+        (and_(later, Contact.queue_rank == int(QueueRank.CALLBACK)),
+         literal_column("'callback'")),
+        (later, literal_column("'retry'")),
+        else_=literal_column("'due'"),
+    ).label("kind")
+    query = (
+        select(kind, func.count(), func.min(Contact.next_call_at))
+        .where(Contact.campaign_id == campaign_id)
+        .group_by(kind)
+    )
+    if group_id is not None:
+        query = query.where(Contact.target_group_id == group_id)
+    counts: dict[str, tuple[int, datetime | None]] = {}
+    for name, count, first in session.execute(query):
+        counts[str(name)] = (int(count), first)
+    total = sum(c for c, _ in counts.values())
+    retry = counts.get("retry", (0, None))
+    callback = counts.get("callback", (0, None))
+    return QueueState(
+        total=total,
+        due=counts.get("due", (0, None))[0],
+        retry_waiting=retry[0],
+        retry_at=retry[1],
+        callbacks_later=callback[0],
+        callback_at=callback[1],
+        done=counts.get("done", (0, None))[0],
+    )
+
+
+def next_contact(
+    session: Session,
+    *,
+    campaign_id: int,
+    volunteer_id: int | None,
+    claim_minutes: int,
+    group_id: int | None = None,
+    exclude: int | None = None,
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+) -> NextContact:
+    """Claim and load the next contact, or say why there is none (calling hours, counts)."""
+    now = now or utcnow()
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise LookupError(campaign_id)
+    hours = hours_for(campaign)
+    if not hours.is_open(now, tz):
+        state = queue_state(session, campaign_id, group_id, now)
+        return NextContact(None, QueueState(
+            **{**state.__dict__, "outside_hours": True,
+               "hours_text": hours.text_for(now, tz),
+               "opens_at": hours.next_opening(now, tz)}
+        ))
+    claim = claim_next(session, campaign_id=campaign_id, volunteer_id=volunteer_id,
+                       claim_minutes=claim_minutes, group_id=group_id, exclude=exclude, now=now)
+    if claim is None and exclude is not None:
+        # Only the contact just handled is left (skipped, or another number to try): offer it.
+        claim = claim_next(session, campaign_id=campaign_id, volunteer_id=volunteer_id,
+                           claim_minutes=claim_minutes, group_id=group_id, now=now)
+    if claim is None:
+        return NextContact(None, queue_state(session, campaign_id, group_id, now))
+    return NextContact(load_card(session, claim.contact_id, claim.token, now))

@@ -1,0 +1,241 @@
+"""Saving a call: one transaction for the call, its answers, recruit, follow-up, the contact's new
+queue state, and the claim of the next contact. A crash leaves either all of it or none."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from app.clock import utcnow
+from app.db.models import Answer, Call, Campaign, Contact, FollowUp, PhoneNumber, Recruit
+from app.domain.outcomes import RETRY, Outcome
+from app.domain.status import ContactStatus, QueueRank
+from app.errors import QT_TRANSLATE_NOOP, UserError
+from app.services import dnc
+from app.services.calling.queue import NextContact, next_contact
+
+SNAPSHOT_FIELDS = ("status", "queue_rank", "next_call_at", "attempts", "last_outcome",
+                   "last_called_at", "notes_for_next")
+
+
+@dataclass(frozen=True)
+class RecruitInput:
+    first_name: str
+    last_name: str
+    consent_membership: bool
+    consent_text: str
+    email: str = ""
+    phone: str = ""
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    birth_year: int | None = None
+    consent_contact: bool = False
+
+
+@dataclass(frozen=True)
+class FollowUpInput:
+    promised: str
+    assigned_to: str = ""
+    due_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CallInput:
+    contact_id: int
+    outcome: str
+    volunteer_id: int | None
+    started_at: datetime
+    phone_number_id: int | None = None
+    claim_token: str = ""
+    ended_at: datetime | None = None
+    notes: str = ""
+    answers: Mapping[str, object] = field(default_factory=dict)
+    script_id: int | None = None
+    callback_at: datetime | None = None
+    follow_up: FollowUpInput | None = None
+    meeting_signup: bool = False
+    recruit: RecruitInput | None = None
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    call_id: int
+    next: NextContact | None
+
+
+def validate(call: CallInput) -> Outcome:
+    """UserError for what the volunteer must still fill in."""
+    try:
+        outcome = Outcome(call.outcome)
+    except ValueError:
+        raise UserError(QT_TRANSLATE_NOOP("calling", "Unknown outcome '{outcome}'"),
+                        outcome=call.outcome) from None
+    if outcome is Outcome.CALLBACK and call.callback_at is None:
+        raise UserError(QT_TRANSLATE_NOOP("calling", "A callback needs a time to call back"))
+    if outcome is Outcome.RECRUITED:
+        recruit = call.recruit
+        if recruit is None or not (recruit.first_name.strip() or recruit.last_name.strip()):
+            raise UserError(QT_TRANSLATE_NOOP(
+                "calling", "A new member needs a name in the membership form"))
+        if not recruit.consent_membership or not recruit.consent_text.strip():
+            raise UserError(QT_TRANSLATE_NOOP(
+                "calling", "A new member must consent to membership before you save"))
+    if call.follow_up is not None and not call.follow_up.promised.strip():
+        raise UserError(QT_TRANSLATE_NOOP("calling", "The follow-up says nothing about what "
+                                                     "was promised"))
+    return outcome
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def save_call(
+    session: Session,
+    call: CallInput,
+    *,
+    claim_minutes: int = 20,
+    group_id: int | None = None,
+    show_next: bool = True,
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+) -> SaveResult:
+    """Save one call and (show_next) claim the next contact, in the caller's transaction."""
+    outcome = validate(call)
+    now = now or utcnow()
+    row = session.execute(
+        select(Contact.campaign_id, Contact.target_group_id, Contact.status, Contact.queue_rank,
+               Contact.next_call_at, Contact.attempts, Contact.last_outcome,
+               Contact.last_called_at, Contact.notes_for_next)
+        .where(Contact.id == call.contact_id)
+    ).one_or_none()
+    if row is None:
+        raise UserError(QT_TRANSLATE_NOOP("calling", "Contact {id} is no longer in the database"),
+                        id=call.contact_id)
+    campaign = session.get(Campaign, row.campaign_id)
+    assert campaign is not None
+    before: dict[str, Any] = {
+        "status": row.status, "queue_rank": row.queue_rank,
+        "next_call_at": _iso(row.next_call_at), "attempts": row.attempts,
+        "last_outcome": row.last_outcome, "last_called_at": _iso(row.last_called_at),
+        "notes_for_next": row.notes_for_next,
+    }
+    number = ""
+    if call.phone_number_id is not None:
+        number = session.scalar(
+            select(PhoneNumber.e164).where(PhoneNumber.id == call.phone_number_id,
+                                           PhoneNumber.contact_id == call.contact_id)
+        ) or ""
+    attempts = row.attempts + 1
+    values: dict[str, Any] = {
+        "attempts": attempts, "last_outcome": outcome.value, "last_called_at": now,
+        "claimed_by_id": None, "claim_token": None, "claim_expires_at": None,
+    }
+    if campaign.notes_enabled:
+        values["notes_for_next"] = call.notes.strip()
+    if outcome in RETRY:
+        if attempts >= campaign.max_attempts:
+            values["status"] = ContactStatus.DONE.value
+        else:
+            values.update(status=ContactStatus.OPEN.value, queue_rank=int(QueueRank.RETRY),
+                          next_call_at=now + timedelta(minutes=campaign.retry_wait_minutes))
+    elif outcome is Outcome.CALLBACK:
+        values.update(status=ContactStatus.OPEN.value, queue_rank=int(QueueRank.CALLBACK),
+                      next_call_at=call.callback_at)
+    elif outcome is Outcome.WRONG_NUMBER:
+        values.update(_wrong_number(session, call, before))
+    elif outcome is Outcome.DO_NOT_CALL:
+        _do_not_call(session, call, number, before)
+        values["status"] = ContactStatus.DNC.value
+    else:  # refused, conversation, recruited: reached, nothing more to do
+        values["status"] = ContactStatus.DONE.value
+    session.execute(
+        update(Contact).where(Contact.id == call.contact_id).values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    call_id = session.scalar(
+        insert(Call).values(
+            campaign_id=row.campaign_id, target_group_id=row.target_group_id,
+            contact_id=call.contact_id, volunteer_id=call.volunteer_id,
+            phone_number_id=call.phone_number_id, number_dialled=number,
+            started_at=call.started_at, ended_at=call.ended_at or now, outcome=outcome.value,
+            notes=call.notes.strip() if campaign.notes_enabled else "",
+            meeting_signup=call.meeting_signup, script_id=call.script_id,
+            contact_before=before, saved_at=now,
+        ).returning(Call.id)
+    )
+    assert call_id is not None
+    if call.answers:
+        session.execute(insert(Answer), [
+            {"call_id": call_id, "question_key": key, "value": value}
+            for key, value in call.answers.items()
+        ])
+    if outcome is Outcome.RECRUITED and call.recruit is not None:
+        r = call.recruit
+        session.execute(insert(Recruit).values(
+            call_id=call_id, first_name=r.first_name.strip(), last_name=r.last_name.strip(),
+            email=r.email.strip(), phone=r.phone.strip(), street=r.street.strip(),
+            postcode=r.postcode.strip(), city=r.city.strip(), birth_year=r.birth_year,
+            consent_membership=r.consent_membership, consent_contact=r.consent_contact,
+            consent_text=r.consent_text.strip(), consented_at=now,
+        ))
+    if call.follow_up is not None:
+        f = call.follow_up
+        session.execute(insert(FollowUp).values(
+            contact_id=call.contact_id, call_id=call_id, promised=f.promised.strip(),
+            assigned_to=f.assigned_to.strip(), due_at=f.due_at, created_at=now,
+        ))
+    following = None
+    if show_next:
+        following = next_contact(
+            session, campaign_id=row.campaign_id, volunteer_id=call.volunteer_id,
+            claim_minutes=claim_minutes, group_id=group_id, exclude=call.contact_id,
+            now=now, tz=tz,
+        )
+    return SaveResult(call_id, following)
+
+
+def _wrong_number(session: Session, call: CallInput, before: dict[str, Any]) -> dict[str, Any]:
+    """Mark the dialled number failed; the person stays in the queue with their other numbers."""
+    if call.phone_number_id is not None:
+        session.execute(
+            update(PhoneNumber)
+            .where(PhoneNumber.id == call.phone_number_id,
+                   PhoneNumber.contact_id == call.contact_id, PhoneNumber.failed.is_(False))
+            .values(failed=True).execution_options(synchronize_session=False)
+        )
+        before["failed_phone_id"] = call.phone_number_id
+    left = session.scalar(
+        select(PhoneNumber.id).where(PhoneNumber.contact_id == call.contact_id,
+                                     PhoneNumber.failed.is_(False)).limit(1)
+    )
+    if left is None:
+        return {"status": ContactStatus.NO_NUMBER.value}
+    # Another number to try: back in the queue at once, where it stood.
+    return {"status": ContactStatus.OPEN.value}
+
+
+def _do_not_call(session: Session, call: CallInput, number: str, before: dict[str, Any]) -> None:
+    """The number goes on the do-not-call list now, for every campaign and group."""
+    numbers = [number] if number else list(session.scalars(
+        select(PhoneNumber.e164).where(PhoneNumber.contact_id == call.contact_id)))
+    if not numbers:
+        return
+    new = set(numbers) - dnc.blocked(session, numbers)
+    holders = session.execute(
+        select(Contact.id, Contact.status).where(
+            Contact.id.in_(select(PhoneNumber.contact_id).where(PhoneNumber.e164.in_(numbers))),
+            Contact.id != call.contact_id,
+            Contact.status != ContactStatus.DNC.value,
+        )
+    ).all()
+    # Undo must be able to put back exactly what this call changed.
+    before["dnc_added"] = sorted(new)
+    before["dnc_contacts"] = [[cid, status] for cid, status in holders]
+    dnc.add_numbers(session, numbers, reason="asked during a call", source="calling")

@@ -1,0 +1,94 @@
+"""Undo the last call saved this evening: the call goes, the contact is as it was, and back on
+screen to be corrected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from app.clock import utcnow
+from app.db.models import Answer, Call, Contact, DoNotCall, FollowUp, PhoneNumber, Recruit
+from app.services import audit
+from app.services.calling.card import ContactCard, load_card
+from app.services.calling.queue import claim_contact, release_claim
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    card: ContactCard
+    outcome: str  # what had been saved, so the screen can show it
+    notes: str
+    answers: dict[str, object]
+
+
+def _dt(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else None
+
+
+def undo_last_call(
+    session: Session,
+    *,
+    volunteer_id: int | None,
+    since: datetime,
+    claim_minutes: int = 20,
+    showing: tuple[int, str] | None = None,
+    now: datetime | None = None,
+) -> UndoResult | None:
+    """Delete this volunteer's last call saved since `since`; None when there is none.
+
+    `showing` is the contact on screen now (id, claim token): it goes back to the queue.
+    """
+    now = now or utcnow()
+    call = session.scalars(
+        select(Call).where(Call.volunteer_id == volunteer_id, Call.saved_at >= since)
+        .order_by(Call.saved_at.desc(), Call.id.desc()).limit(1)
+    ).first()
+    if call is None:
+        return None
+    if showing is not None and showing[0] != call.contact_id:
+        release_claim(session, *showing)
+    before = dict(call.contact_before or {})
+    answers = {
+        key: value for key, value in session.execute(
+            select(Answer.question_key, Answer.value).where(Answer.call_id == call.id)
+        )
+    }
+    restored: dict[str, Any] = {
+        "status": before.get("status", "open"),
+        "queue_rank": before.get("queue_rank", 1),
+        "attempts": before.get("attempts", 0),
+        "last_outcome": before.get("last_outcome"),
+        "last_called_at": _dt(before.get("last_called_at")),
+        "notes_for_next": before.get("notes_for_next", ""),
+    }
+    next_call_at = _dt(before.get("next_call_at"))
+    if next_call_at is not None:
+        restored["next_call_at"] = next_call_at
+    session.execute(update(Contact).where(Contact.id == call.contact_id).values(**restored)
+                    .execution_options(synchronize_session=False))
+    failed = before.get("failed_phone_id")
+    if isinstance(failed, int):
+        session.execute(update(PhoneNumber).where(PhoneNumber.id == failed).values(failed=False)
+                        .execution_options(synchronize_session=False))
+    added = [n for n in before.get("dnc_added", []) if isinstance(n, str)]
+    if added:
+        session.execute(delete(DoNotCall).where(DoNotCall.e164.in_(added)))
+    for contact_id, status in before.get("dnc_contacts", []):
+        session.execute(update(Contact).where(Contact.id == int(contact_id))
+                        .values(status=str(status)).execution_options(synchronize_session=False))
+    call_id, contact_id, outcome, notes = call.id, call.contact_id, call.outcome, call.notes
+    # Children first: the same on every database, foreign-key cascades or not.
+    session.execute(delete(Answer).where(Answer.call_id == call_id))
+    session.execute(delete(Recruit).where(Recruit.call_id == call_id))
+    session.execute(delete(FollowUp).where(FollowUp.call_id == call_id))
+    session.expunge(call)
+    session.execute(delete(Call).where(Call.id == call_id))
+    audit.record(session, "call_undone", entity="contact", entity_id=contact_id, outcome=outcome)
+    claim = claim_contact(session, contact_id, volunteer_id, claim_minutes, now)
+    session.expire_all()
+    card = load_card(session, contact_id, claim.token, now)
+    return UndoResult(card, outcome, notes, answers)
