@@ -16,12 +16,23 @@ from app.paths import log_file_path
 log = logging.getLogger(__name__)
 
 
+# Contexts that app/ code marks its messages with (QT_TRANSLATE_NOOP's first argument).
+APP_CONTEXTS = ("app", "importing", "scripts", "calling", "results")
+
+
+def translate_app_text(text: str) -> str:
+    for context in APP_CONTEXTS:
+        translated = QCoreApplication.translate(context, text)
+        if translated != text:
+            return translated
+    return text
+
+
 def user_message(exc: UserError) -> str:
-    """The UserError's message in the UI language (its template is translated, context "app")."""
-    template = QCoreApplication.translate("app", exc.template)
+    """The UserError's message in the UI language: its template and text parameters translated."""
+    template = translate_app_text(exc.template)
     translated_params = {
-        k: QCoreApplication.translate("app", v) if isinstance(v, str) else v
-        for k, v in exc.params.items()
+        k: translate_app_text(v) if isinstance(v, str) else v for k, v in exc.params.items()
     }
     try:
         return template.format(**translated_params) if exc.params else template

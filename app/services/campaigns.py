@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Campaign, Contact, TargetGroup
 from app.errors import QT_TRANSLATE_NOOP, UserError
+from app.services import audit
 
 
 @dataclass(frozen=True)
@@ -108,3 +110,70 @@ def list_groups(session: Session, campaign_id: int) -> list[TargetGroup]:
 
 def is_empty(session: Session) -> bool:
     return session.scalar(select(func.count()).select_from(Campaign)) == 0
+
+
+@dataclass
+class CampaignSettings:
+    """What an organiser edits about a campaign (the campaign settings dialog)."""
+
+    name: str
+    association: str = ""
+    starts_on: date | None = None
+    ends_on: date | None = None
+    local_issue: str = ""
+    local_message: str = ""
+    meeting_title: str = ""
+    meeting_at: datetime | None = None
+    meeting_link: str = ""
+    meeting_guest: str = ""
+    retry_wait_minutes: int = 120
+    max_attempts: int = 3
+    weekday_hours: str = "09:00-20:00"
+    weekend_hours: str = "10:00-18:00"
+    notes_enabled: bool = True
+    goal_conversations: int | None = None
+    goal_recruits: int | None = None
+    delete_after: date | None = None
+
+
+_SETTINGS_FIELDS = tuple(f.name for f in fields(CampaignSettings))
+
+
+def campaign_settings(session: Session, campaign_id: int) -> CampaignSettings:
+    campaign = session.get_one(Campaign, campaign_id)
+    return CampaignSettings(**{name: getattr(campaign, name) for name in _SETTINGS_FIELDS})
+
+
+def update_campaign(session: Session, campaign_id: int, settings: CampaignSettings) -> None:
+    """Validate and store; a UserError names the first field that is wrong, nothing changes."""
+    name = settings.name.strip()
+    if not name:
+        raise UserError(QT_TRANSLATE_NOOP("app", "A campaign needs a name"))
+    clash = find_campaign(session, name)
+    if clash is not None and clash.id != campaign_id:
+        raise UserError(QT_TRANSLATE_NOOP("app", "There is already a campaign named '{name}'"),
+                        name=name)
+    if settings.starts_on and settings.ends_on and settings.ends_on < settings.starts_on:
+        raise UserError(QT_TRANSLATE_NOOP("app", "The campaign ends before it starts"))
+    if not 1 <= settings.max_attempts <= 20:
+        raise UserError(QT_TRANSLATE_NOOP("app", "Attempts per contact must be 1 to 20"))
+    if not 0 <= settings.retry_wait_minutes <= 60 * 24 * 14:
+        raise UserError(QT_TRANSLATE_NOOP("app", "The wait before a retry must be 0 to 14 days"))
+    for hours in (settings.weekday_hours, settings.weekend_hours):
+        check_hours(hours)
+    for goal in (settings.goal_conversations, settings.goal_recruits):
+        if goal is not None and goal < 0:
+            raise UserError(QT_TRANSLATE_NOOP("app", "A goal cannot be negative"))
+    campaign = session.get_one(Campaign, campaign_id)
+    for field_name in _SETTINGS_FIELDS:
+        setattr(campaign, field_name, getattr(settings, field_name))
+    campaign.name = name
+    audit.record(session, "campaign_updated", entity="campaign", entity_id=campaign_id)
+    session.flush()
+
+
+def check_hours(text: str) -> None:
+    """Raise a UserError unless `text` is like 09:00-20:00 (24:00 allowed as the end)."""
+    from app.services.calling.hours import parse_hours
+
+    parse_hours(text)

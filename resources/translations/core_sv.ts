@@ -2,6 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Campaign settings</source>
+        <translation>Kampanjinställningar</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <source>&amp;Association:</source>
+        <translation>&amp;Förening:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Börjar:</translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation>&amp;Slutar:</translation>
+    </message>
+    <message>
+        <source>Local &amp;issue:</source>
+        <translation>Lokal &amp;fråga:</translation>
+    </message>
+    <message>
+        <source>Our &amp;message:</source>
+        <translation>Vårt &amp;budskap:</translation>
+    </message>
+    <message>
+        <source>&amp;Delete personal data after:</source>
+        <translation>&amp;Radera personuppgifter efter:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;När:</translation>
+    </message>
+    <message>
+        <source>&amp;Link:</source>
+        <translation>&amp;Länk:</translation>
+    </message>
+    <message>
+        <source>&amp;Guest:</source>
+        <translation>&amp;Gäst:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Callers may leave notes for the next caller</source>
+        <translation>Ringare får lämna anteckningar till nästa ringare</translation>
+    </message>
+    <message>
+        <source>&amp;Wait before calling again:</source>
+        <translation>&amp;Vänta innan nytt försök:</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts per contact:</source>
+        <translation>&amp;Försök per kontakt:</translation>
+    </message>
+    <message>
+        <source>Calling hours, &amp;weekdays:</source>
+        <translation>Ringtider, &amp;vardagar:</translation>
+    </message>
+    <message>
+        <source>Calling hours, week&amp;ends:</source>
+        <translation>Ringtider, &amp;helger:</translation>
+    </message>
+    <message>
+        <source>Goal, &amp;conversations:</source>
+        <translation>Mål, &amp;samtal:</translation>
+    </message>
+    <message>
+        <source>Goal, new &amp;members:</source>
+        <translation>Mål, nya &amp;medlemmar:</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampanj</translation>
+    </message>
+    <message>
+        <source>Digital meeting</source>
+        <translation>Digitalt möte</translation>
+    </message>
+    <message>
+        <source>Calling</source>
+        <translation>Ringning</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Ringkväll</source>
@@ -280,6 +375,26 @@
         <translation>En målgrupp måste ha ett namn</translation>
     </message>
     <message>
+        <source>There is already a campaign named &apos;{name}&apos;</source>
+        <translation>Det finns redan en kampanj som heter &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>The campaign ends before it starts</source>
+        <translation>Kampanjen slutar innan den börjar</translation>
+    </message>
+    <message>
+        <source>Attempts per contact must be 1 to 20</source>
+        <translation>Försök per kontakt måste vara 1 till 20</translation>
+    </message>
+    <message>
+        <source>The wait before a retry must be 0 to 14 days</source>
+        <translation>Väntetiden före ett nytt försök måste vara 0 till 14 dagar</translation>
+    </message>
+    <message>
+        <source>A goal cannot be negative</source>
+        <translation>Ett mål kan inte vara negativt</translation>
+    </message>
+    <message>
         <source>Please enter your name</source>
         <translation>Skriv ditt namn</translation>
     </message>
@@ -314,6 +429,17 @@
     <message>
         <source>&apos;{number}&apos; is not a phone number ({reason})</source>
         <translation>&apos;{number}&apos; är inget telefonnummer ({reason})</translation>
+    </message>
+</context>
+<context>
+    <name>calling</name>
+    <message>
+        <source>The calling screen needs the window; run &apos;ringkvall call&apos;, not &apos;python -m app call&apos;</source>
+        <translation>Ringskärmen behöver fönstret; kör &apos;ringkvall call&apos;, inte &apos;python -m app call&apos;</translation>
+    </message>
+    <message>
+        <source>--volunteer needs a name</source>
+        <translation>--volunteer behöver ett namn</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,55 @@
+"""Start-up: from process start to the main window shown, beside a bare PySide6 QMainWindow.
+
+Both run as fresh processes on the offscreen platform and quit as soon as their window has
+been shown; the figure is the median wall time of several runs of each, interleaved so that
+machine noise hits both alike.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import Figure
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = 7
+
+BARE = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+
+def _time(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def run() -> list[Figure]:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RINGKVALL_HOME": tmp,
+               "RINGKVALL_EXIT_WHEN_SHOWN": "1"}
+        db = str(Path(tmp) / "bench.sqlite")
+        ours = [sys.executable, "-m", "ui", "--db", db]
+        bare = [sys.executable, "-c", BARE]
+        subprocess.run([sys.executable, "-m", "ui", "--db", db, "demo"], cwd=ROOT, env=env,
+                       check=True, stdout=subprocess.DEVNULL)  # an existing, migrated file
+        _time(ours, env), _time(bare, env)  # warm the file cache for both
+        ours_times, bare_times = [], []
+        for _ in range(RUNS):
+            ours_times.append(_time(ours, env))
+            bare_times.append(_time(bare, env))
+    return [Figure("startup_to_window", statistics.median(ours_times) * 1000,
+                   statistics.median(bare_times) * 1000, "ms")]

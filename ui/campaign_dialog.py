@@ -1,0 +1,200 @@
+"""The campaign settings dialog: what the campaign is about, its meeting, and its calling rules."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.services.campaigns import CampaignSettings, campaign_settings, update_campaign
+from ui.context import UiContext
+from ui.errors import show_error
+
+NO_DATE = QDate(2000, 1, 1)  # shown as the "special value" (no date set)
+
+
+def _date_edit(value: date | None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(" ")
+    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+    return edit
+
+
+def _date_value(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    return None if value == NO_DATE else date(value.year(), value.month(), value.day())
+
+
+class _HoursEdit(QWidget):
+    """Two time fields for a "09:00-20:00" calling window."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        start, _, end = text.partition("-")
+        self.start = QTimeEdit(QTime.fromString(start.strip(), "HH:mm"))
+        self.end = QTimeEdit(QTime.fromString("23:59" if end.strip() == "24:00" else end.strip(),
+                                              "HH:mm"))
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("HH:mm")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.start)
+        layout.addWidget(QLabel("–"))
+        layout.addWidget(self.end)
+        layout.addStretch(1)
+
+    def text(self) -> str:
+        end = self.end.time().toString("HH:mm")
+        return f"{self.start.time().toString('HH:mm')}-{'24:00' if end == '23:59' else end}"
+
+
+class CampaignDialog(QDialog):
+    def __init__(self, ctx: UiContext, campaign_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.campaign_id = campaign_id
+        with ctx.db.session() as session:
+            current = campaign_settings(session, campaign_id)
+        self.setWindowTitle(self.tr("Campaign settings"))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+
+        self.name = QLineEdit(current.name)
+        self.association = QLineEdit(current.association)
+        self.starts_on = _date_edit(current.starts_on)
+        self.ends_on = _date_edit(current.ends_on)
+        self.local_issue = QLineEdit(current.local_issue)
+        self.local_message = QPlainTextEdit(current.local_message)
+        self.local_message.setTabChangesFocus(True)
+        self.delete_after = _date_edit(current.delete_after)
+        about = QFormLayout()
+        about.addRow(self.tr("&Name:"), self.name)
+        about.addRow(self.tr("&Association:"), self.association)
+        about.addRow(self.tr("&Starts:"), self.starts_on)
+        about.addRow(self.tr("&Ends:"), self.ends_on)
+        about.addRow(self.tr("Local &issue:"), self.local_issue)
+        about.addRow(self.tr("Our &message:"), self.local_message)
+        about.addRow(self.tr("&Delete personal data after:"), self.delete_after)
+
+        self.meeting_title = QLineEdit(current.meeting_title)
+        self.meeting_at = QDateTimeEdit()
+        self.meeting_at.setCalendarPopup(True)
+        self.meeting_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.meeting_at.setMinimumDateTime(QDateTime(NO_DATE, QTime(0, 0)))
+        self.meeting_at.setSpecialValueText(" ")
+        self.meeting_at.setDateTime(self.meeting_at.minimumDateTime())
+        if current.meeting_at is not None:
+            self.meeting_at.setDateTime(QDateTime.fromSecsSinceEpoch(
+                int(current.meeting_at.timestamp())))
+        self.meeting_link = QLineEdit(current.meeting_link)
+        self.meeting_guest = QLineEdit(current.meeting_guest)
+        meeting = QFormLayout()
+        meeting.addRow(self.tr("&Title:"), self.meeting_title)
+        meeting.addRow(self.tr("&When:"), self.meeting_at)
+        meeting.addRow(self.tr("&Link:"), self.meeting_link)
+        meeting.addRow(self.tr("&Guest:"), self.meeting_guest)
+
+        self.retry_wait = QSpinBox()
+        self.retry_wait.setRange(0, 60 * 24 * 14)
+        self.retry_wait.setSuffix(self.tr(" min"))
+        self.retry_wait.setValue(current.retry_wait_minutes)
+        self.max_attempts = QSpinBox()
+        self.max_attempts.setRange(1, 20)
+        self.max_attempts.setValue(current.max_attempts)
+        self.weekday_hours = _HoursEdit(current.weekday_hours)
+        self.weekend_hours = _HoursEdit(current.weekend_hours)
+        self.notes_enabled = QCheckBox(self.tr("Callers may leave notes for the next caller"))
+        self.notes_enabled.setChecked(current.notes_enabled)
+        self.goal_conversations = QSpinBox()
+        self.goal_conversations.setRange(0, 100_000)
+        self.goal_conversations.setValue(current.goal_conversations or 0)
+        self.goal_recruits = QSpinBox()
+        self.goal_recruits.setRange(0, 100_000)
+        self.goal_recruits.setValue(current.goal_recruits or 0)
+        calling = QFormLayout()
+        calling.addRow(self.tr("&Wait before calling again:"), self.retry_wait)
+        calling.addRow(self.tr("&Attempts per contact:"), self.max_attempts)
+        calling.addRow(self.tr("Calling hours, &weekdays:"), self.weekday_hours)
+        calling.addRow(self.tr("Calling hours, week&ends:"), self.weekend_hours)
+        calling.addRow(self.notes_enabled)
+        calling.addRow(self.tr("Goal, &conversations:"), self.goal_conversations)
+        calling.addRow(self.tr("Goal, new &members:"), self.goal_recruits)
+
+        self.tabs = QTabWidget()
+        for layout, title in ((about, self.tr("Campaign")), (meeting, self.tr("Digital meeting")),
+                              (calling, self.tr("Calling"))):
+            page = QWidget()
+            page.setLayout(layout)
+            self.tabs.addTab(page, title)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+
+    def settings(self) -> CampaignSettings:
+        meeting_at = None
+        if self.meeting_at.dateTime() != self.meeting_at.minimumDateTime():
+            meeting_at = datetime.fromtimestamp(self.meeting_at.dateTime().toSecsSinceEpoch(), UTC)
+        return CampaignSettings(
+            name=self.name.text(),
+            association=self.association.text().strip(),
+            starts_on=_date_value(self.starts_on),
+            ends_on=_date_value(self.ends_on),
+            local_issue=self.local_issue.text().strip(),
+            local_message=self.local_message.toPlainText().strip(),
+            meeting_title=self.meeting_title.text().strip(),
+            meeting_at=meeting_at,
+            meeting_link=self.meeting_link.text().strip(),
+            meeting_guest=self.meeting_guest.text().strip(),
+            retry_wait_minutes=self.retry_wait.value(),
+            max_attempts=self.max_attempts.value(),
+            weekday_hours=self.weekday_hours.text(),
+            weekend_hours=self.weekend_hours.text(),
+            notes_enabled=self.notes_enabled.isChecked(),
+            goal_conversations=self.goal_conversations.value() or None,
+            goal_recruits=self.goal_recruits.value() or None,
+            delete_after=_date_value(self.delete_after),
+        )
+
+    def save(self) -> None:
+        try:
+            with self.ctx.db.transaction() as session:
+                update_campaign(session, self.campaign_id, self.settings())
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.events.changed.emit("campaigns")
+        self.accept()
+
+
+def edit_campaign(window: object) -> None:
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    if window.ctx.campaign_id is None:
+        return
+    dialog = CampaignDialog(window.ctx, window.ctx.campaign_id, window)
+    dialog.exec()
