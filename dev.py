@@ -81,7 +81,7 @@ def main() -> int:
         return test(extra)
     if command == "bench":
         return _run(str(PY), "-m", "bench", *extra)
-    return _run(str(PY), "-m", "app", "--practice", *extra)
+    return _run(str(PY), "-m", "ui", "--practice", *extra)
 
 
 if __name__ == "__main__":
