@@ -1,0 +1,160 @@
+"""A row per call, shared by the Samtal sheet and the CSV export, shaped by the privacy level.
+
+Below `full` a contact is a pseudonym ("Kontakt 17"), numbered in order of first call within
+this file only, and volunteers are "Ringare 3"; numbers, notes and free-text answers are left
+out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.clock import local
+from app.db.models import Answer, Call, Contact, Script, TargetGroup, Volunteer
+from app.domain.outcomes import outcome_label
+from app.progress import NoProgress, Progress
+from app.services.results.figures import ReportFilter, filtered_calls
+from app.services.results.labels import Labels
+from app.services.results.privacy import Privacy
+from app.services.results.questions import (
+    FREE_TEXT,
+    QuestionInfo,
+    QuestionStats,
+    answer_values,
+    question_stats,
+)
+
+PROGRESS_EVERY = 2000
+
+
+@dataclass
+class CallTable:
+    headers: list[str]
+    rows: Iterator[list[object]]
+    total: int
+    date_columns: tuple[int, ...]  # 0-based columns holding datetimes
+
+
+def excel_time(value: datetime) -> datetime:
+    """Local wall-clock time without a zone: what a spreadsheet shows and sorts on."""
+    return local(value).replace(tzinfo=None, microsecond=0)
+
+
+class Pseudonyms:
+    """Stable within one file: the same id gets the same number each time."""
+
+    def __init__(self, template: str) -> None:
+        self.template = template
+        self._numbers: dict[object, int] = {}
+
+    def __call__(self, key: object) -> str:
+        number = self._numbers.setdefault(key, len(self._numbers) + 1)
+        return self.template.format(n=number)
+
+
+def call_table(session: Session, campaign_id: int, privacy: Privacy, language: str,
+               flt: ReportFilter | None = None, progress: Progress | None = None,
+               volunteer_alias: Pseudonyms | None = None,
+               questions: list[QuestionStats] | None = None) -> CallTable:
+    """The calls' header and rows (a generator: read it while the session is open)."""
+    flt = flt or ReportFilter()
+    volunteer_alias = volunteer_alias or Pseudonyms(Labels(language)["volunteer_pseudonym"])
+    progress = progress or NoProgress()
+    labels = Labels(language)
+    full = privacy.identities
+    if questions is None:
+        questions = question_stats(session, campaign_id, flt)
+    infos = [QuestionInfo(q.key, q.label, q.kind, tuple((o.value, o.label) for o in q.options))
+             for q in questions if full or q.kind not in FREE_TEXT]
+    headers = [labels["time"], labels["volunteer"], labels["target_group"], labels["contact"]]
+    if full:
+        headers.append(labels["number"])
+    headers += [labels["outcome"], labels["talk_seconds"], labels["meeting_signup"],
+                labels["script"]]
+    headers += [q.label for q in infos]
+    if full:
+        headers.append(labels["notes"])
+    total = session.scalar(filtered_calls(select(func.count(Call.id)), campaign_id, flt)) or 0
+    return CallTable(headers, _rows(session, campaign_id, flt, privacy, labels, infos,
+                                    total, progress, volunteer_alias), total, (0,))
+
+
+def _rows(session: Session, campaign_id: int, flt: ReportFilter, privacy: Privacy,
+          labels: Labels, questions: list[QuestionInfo], total: int,
+          progress: Progress, volunteer_alias: Pseudonyms) -> Iterator[list[object]]:
+    full = privacy.identities
+    language = labels.language
+    answers: dict[int, dict[str, object]] = {}
+    for call_id, key, value in session.execute(filtered_calls(
+            select(Answer.call_id, Answer.question_key, Answer.value)
+            .join(Call, Call.id == Answer.call_id), campaign_id, flt)):
+        answers.setdefault(call_id, {})[key] = value
+    option_labels = [dict(q.options) for q in questions]
+    kinds = [q.kind for q in questions]
+    keys = [q.key for q in questions]
+    outcome_names: dict[str, str] = {}
+    yes, no = labels["yes"], labels["no"]
+    contact_alias = Pseudonyms(labels["pseudonym"])
+    scripts = {sid: f"{key} v{version}" for sid, key, version in
+               session.execute(select(Script.id, Script.key, Script.version))}
+    stmt = filtered_calls(
+        select(Call.id, Call.started_at, Call.ended_at, Volunteer.name, Call.volunteer_id,
+               TargetGroup.name, Call.contact_id, Contact.first_name, Contact.last_name,
+               Call.number_dialled, Call.outcome, Call.meeting_signup, Call.script_id,
+               Call.notes)
+        .join(Contact, Contact.id == Call.contact_id)
+        .join(TargetGroup, TargetGroup.id == Call.target_group_id)
+        .outerjoin(Volunteer, Volunteer.id == Call.volunteer_id)
+        .order_by(Call.started_at, Call.id), campaign_id, flt)
+    done = 0
+    progress.report(0, total)
+    for (cid, started, ended, volunteer, vid, group, contact_id, first, last, number, outcome,
+         signup, script_id, notes) in session.execute(stmt).yield_per(PROGRESS_EVERY):
+        label = outcome_names.get(outcome)
+        if label is None:
+            try:
+                label = outcome_label(outcome, language)
+            except ValueError:
+                label = outcome
+            outcome_names[outcome] = label
+        talk = None
+        if ended is not None:
+            seconds = round((ended - started).total_seconds())
+            talk = seconds if seconds >= 0 else None
+        row: list[object] = [excel_time(started)]
+        if full:
+            row += [volunteer or "", group, f"{first} {last}".strip(), number]
+        else:
+            row += [volunteer_alias(vid) if vid is not None else "", group,
+                    contact_alias(contact_id)]
+        row += [label, talk, yes if signup else no, scripts.get(script_id, "")]
+        given = answers.get(cid)
+        if given:
+            for index, key in enumerate(keys):
+                row.append(_answer_cell(given.get(key), kinds[index], option_labels[index]))
+        else:
+            row += [None] * len(keys)
+        if full:
+            row.append(notes or None)
+        yield row
+        done += 1
+        if done % PROGRESS_EVERY == 0:
+            progress.report(done, total)
+    progress.report(done, total)
+
+
+def _answer_cell(value: object, kind: str, options: dict[str, str]) -> object:
+    values = answer_values(value)
+    if not values:
+        return None
+    if kind == "scale" and len(values) == 1:
+        try:
+            return int(values[0])
+        except ValueError:
+            return values[0]
+    return ", ".join(options.get(v, v) for v in values)

@@ -1,0 +1,41 @@
+"""The calls as CSV for Swedish Excel: UTF-8 with BOM, `;` between fields, one row per call."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.progress import Progress
+from app.services.results.atomic import atomic_path
+from app.services.results.calls import call_table
+from app.services.results.figures import ReportFilter
+from app.services.results.privacy import DEFAULT_PRIVACY, Privacy
+from app.services.results.safe_text import csv_text
+
+
+def export_csv(session: Session, campaign_id: int, target: Path, *,
+               privacy: Privacy = DEFAULT_PRIVACY, language: str = "sv",
+               flt: ReportFilter | None = None, progress: Progress | None = None) -> int:
+    """Write the calls; returns how many. Same columns as the Samtal sheet."""
+    table = call_table(session, campaign_id, privacy, language, flt, progress)
+    count = 0
+    with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow([csv_text(h) for h in table.headers])
+        for row in table.rows:
+            writer.writerow([_field(v) for v in row])
+            count += 1
+    return count
+
+
+def _field(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, str):
+        return csv_text(value)
+    return str(value)

@@ -1,0 +1,219 @@
+"""The Excel export: one workbook per campaign, fixed layout, shaped by the privacy level.
+
+openpyxl is imported here, lazily (never at app start-up). Sheets are write-only (streamed),
+and the file is written under a temporary name and renamed, so Cancel leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import __version__
+from app.clock import utcnow
+from app.db.models import Call, Contact, FollowUp, PhoneNumber, Recruit, TargetGroup
+from app.domain.phone import format_national
+from app.progress import NoProgress, Progress
+from app.services.results.atomic import atomic_path
+from app.services.results.calls import Pseudonyms, call_table, excel_time
+from app.services.results.figures import Report, ReportFilter, build_report
+from app.services.results.labels import Labels
+from app.services.results.meta import FORMAT_VERSION, SHEET, Metadata, meta_rows
+from app.services.results.privacy import DEFAULT_PRIVACY, Privacy
+from app.services.results.questions import FREE_TEXT, QuestionStats
+from app.services.results.sheet_writer import ONE_DECIMAL, PERCENT_FORMAT, SheetWriter
+from app.services.results.summary_sheet import write_summary
+
+SHEET_KEYS = ("summary", "calls", "recruits", "follow_ups", "answers", "volunteers")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    privacy: Privacy
+    calls: int
+    recruits: int
+    follow_ups: int
+
+
+def export_xlsx(
+    session: Session, campaign_id: int, target: Path, *, privacy: Privacy = DEFAULT_PRIVACY,
+    language: str = "sv", flt: ReportFilter | None = None, progress: Progress | None = None,
+    now: datetime | None = None,
+) -> ExportResult:
+    from openpyxl import Workbook
+
+    progress = progress or NoProgress()
+    now = now or utcnow()
+    labels = Labels(language)
+    report = build_report(session, campaign_id, flt, now=now)
+    progress.report(0, None)
+    wb = Workbook(write_only=True)
+    sheets = {key: SheetWriter(wb.create_sheet(labels[f"sheet.{key}"])) for key in SHEET_KEYS}
+    hidden = wb.create_sheet(SHEET)
+    hidden.sheet_state = "hidden"
+
+    volunteer_alias = Pseudonyms(labels["volunteer_pseudonym"])
+    calls = recruits = follow_ups = 0
+    if privacy.call_rows:
+        calls = _calls_sheet(sheets["calls"], session, campaign_id, privacy, labels,
+                             report.filter, progress, volunteer_alias, report.questions)
+        recruits = _recruits_sheet(sheets["recruits"], session, campaign_id, labels,
+                                   report.filter)
+        follow_ups = _follow_ups_sheet(sheets["follow_ups"], session, campaign_id, labels,
+                                       report.filter)
+        _volunteers_sheet(sheets["volunteers"], report, labels, privacy, volunteer_alias)
+    else:
+        for key in ("calls", "recruits", "follow_ups", "volunteers"):
+            w = sheets[key]
+            w.widths([90])
+            w.append([labels["left_out"].format(level=labels[f"privacy.{privacy.value}"])])
+    write_summary(sheets["summary"], report, labels, privacy, now)
+    _answers_sheet(sheets["answers"], report, labels)
+    meta = Metadata(FORMAT_VERSION, "export", report.campaign.name, report.campaign.association,
+                    privacy.value, labels.language, now.isoformat(timespec="seconds"),
+                    __version__, [(r.label, r.counts) for r in report.groups])
+    for row in meta_rows(meta):
+        hidden.append([SheetWriter.safe_value(v) for v in row])
+    progress.report(calls, calls or None)
+    with atomic_path(target) as tmp:
+        wb.save(tmp)
+    return ExportResult(Path(target), privacy, calls, recruits, follow_ups)
+
+
+def _calls_sheet(w: SheetWriter, session: Session, campaign_id: int, privacy: Privacy,
+                 labels: Labels, flt: ReportFilter, progress: Progress,
+                 volunteer_alias: Pseudonyms, questions: list[QuestionStats]) -> int:
+    table = call_table(session, campaign_id, privacy, labels.language, flt, progress,
+                       volunteer_alias, questions)
+    w.widths([17, 20, 20, 22, *([16] * (len(table.headers) - 4))])
+    w.table_header(table.headers)
+    for row in table.rows:
+        w.append(row)
+    w.finish_table(len(table.headers))
+    return w.rows - 1
+
+
+def _recruits_sheet(w: SheetWriter, session: Session, campaign_id: int, labels: Labels,
+                    flt: ReportFilter) -> int:
+    from app.services.results.figures import filtered_calls
+
+    headers = [labels[k] for k in (
+        "time", "target_group", "first_name", "last_name", "email", "phone", "street",
+        "postcode", "city", "birth_year", "consent_membership", "consent_contact",
+        "consent_text", "consented_at")]
+    w.widths([17, 20, 16, 18, 28, 16, 26, 11, 16, 10, 12, 12, 50, 17])
+    w.table_header(headers)
+    stmt = filtered_calls(
+        select(Call.started_at, TargetGroup.name, Recruit)
+        .join(Recruit, Recruit.call_id == Call.id)
+        .join(TargetGroup, TargetGroup.id == Call.target_group_id)
+        .order_by(Call.started_at, Recruit.id), campaign_id, flt)
+    yes, no = labels["yes"], labels["no"]
+    for started, group, r in session.execute(stmt):
+        w.append([
+            w.styled(excel_time(started)), group, r.first_name, r.last_name, r.email,
+            _phone(r.phone), r.street, r.postcode, r.city, r.birth_year,
+            yes if r.consent_membership else no, yes if r.consent_contact else no,
+            r.consent_text, w.styled(excel_time(r.consented_at)),
+        ])
+    w.finish_table(len(headers))
+    return w.rows - 1
+
+
+def _follow_ups_sheet(w: SheetWriter, session: Session, campaign_id: int, labels: Labels,
+                      flt: ReportFilter) -> int:
+    from app.services.results.figures import day_bounds
+
+    headers = [labels[k] for k in ("who", "number", "target_group", "promised", "assigned_to",
+                                   "due", "done_at", "time")]
+    w.widths([24, 16, 20, 50, 20, 17, 17, 17])
+    w.table_header(headers)
+    stmt = (select(FollowUp, Contact.first_name, Contact.last_name, TargetGroup.name,
+                   Call.number_dialled, Call.started_at)
+            .join(Contact, Contact.id == FollowUp.contact_id)
+            .join(TargetGroup, TargetGroup.id == Contact.target_group_id)
+            .outerjoin(Call, Call.id == FollowUp.call_id)
+            .where(Contact.campaign_id == campaign_id)
+            .order_by(FollowUp.created_at, FollowUp.id))
+    if flt.group_id is not None:
+        stmt = stmt.where(Contact.target_group_id == flt.group_id)
+    lo, hi = day_bounds(flt.first_day, flt.last_day)
+    first_numbers = _first_numbers(session, campaign_id)
+    for f, first, last, group, dialled, started in session.execute(stmt):
+        when = started or f.created_at
+        if (lo is not None and when < lo) or (hi is not None and when >= hi):
+            continue
+        number = dialled or first_numbers.get(f.contact_id, "")
+        w.append([
+            f"{first} {last}".strip(), _phone(number), group, f.promised, f.assigned_to,
+            w.styled(excel_time(f.due_at)) if f.due_at else None,
+            w.styled(excel_time(f.done_at)) if f.done_at else None,
+            w.styled(excel_time(when)),
+        ])
+    w.finish_table(len(headers))
+    return w.rows - 1
+
+
+def _first_numbers(session: Session, campaign_id: int) -> dict[int, str]:
+    """Each contact's first number, for follow-ups made without a call."""
+    numbers: dict[int, str] = {}
+    stmt = (select(PhoneNumber.contact_id, PhoneNumber.e164)
+            .where(PhoneNumber.campaign_id == campaign_id)
+            .join(FollowUp, FollowUp.contact_id == PhoneNumber.contact_id)
+            .order_by(PhoneNumber.contact_id, PhoneNumber.position))
+    for contact_id, e164 in session.execute(stmt):
+        numbers.setdefault(contact_id, e164)
+    return numbers
+
+
+def _phone(value: str) -> str:
+    return format_national(value) if value.startswith("+") else value
+
+
+def _answers_sheet(w: SheetWriter, report: Report, labels: Labels) -> None:
+    headers = [labels[k] for k in ("question", "option", "count", "share", "mean")]
+    w.widths([50, 30, 10, 10, 12])
+    w.table_header(headers)
+    for q in report.questions:
+        if q.kind in FREE_TEXT:
+            w.append([q.label, labels["free_text"], q.answers, None, None])
+            continue
+        for option in q.options:
+            share = option.count / q.answers if q.answers else None
+            w.append([
+                q.label, option.label, option.count,
+                w.styled(share, fmt=PERCENT_FORMAT) if share is not None else None,
+                w.styled(q.mean, fmt="0.00") if q.mean is not None else None,
+            ])
+    w.finish_table(len(headers))
+
+
+def _volunteers_sheet(w: SheetWriter, report: Report, labels: Labels, privacy: Privacy,
+                      alias: Pseudonyms) -> None:
+    keys = ("calls", "reached", "conversations", "recruited", "follow_ups", "meeting_signups")
+    headers = [labels["volunteer"], *(labels[k] for k in keys), labels["conversation_rate"],
+               labels["talk_minutes"], labels["median_talk"]]
+    w.widths([24, *([12] * (len(headers) - 1))])
+    w.table_header(headers)
+    rows: list[tuple[str, Any]] = []
+    for row in report.volunteers:
+        anonymous = alias(row.key) if row.key is not None else ""
+        name = row.label if privacy.identities else anonymous
+        rows.append((name, row.counts))
+    if not privacy.identities:
+        rows.sort(key=lambda r: (len(r[0]), r[0]))  # Ringare 2 before Ringare 10
+    for name, counts in rows:
+        rate = counts.conversation_rate
+        w.append([
+            name, *(getattr(counts, k) for k in keys),
+            w.styled(rate, fmt=PERCENT_FORMAT) if rate is not None else None,
+            w.styled(round(counts.talk_seconds / 60, 1), fmt=ONE_DECIMAL),
+            counts.median_talk_seconds,
+        ])
+    w.finish_table(len(headers))
