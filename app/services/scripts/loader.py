@@ -6,7 +6,7 @@ plain dicts: that is how a message can say "line 42".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -173,7 +173,7 @@ class _Reader:
         )
 
     def step(self, index: int, node: Node) -> Step | None:
-        fields = self.mapping(node, STEP_FIELDS, "a step")
+        fields = self.mapping(node, STEP_FIELDS, "a step", _peek(node, "id"))
         if fields is None:
             return None
         step_id = self.text(fields, "id", required=False)
@@ -184,6 +184,9 @@ class _Reader:
         self.map.step_lines.append(_line(node))
         if "next" in fields:
             self.map.next_lines[position] = _line(fields["next"])
+        for name in ("title", "text", "hint"):
+            if name in fields:
+                self.map.field_lines[(position, name)] = _line(fields[name])
         question = None
         if "question" in fields:
             question = self.question(fields["question"], step_id, position)
@@ -209,7 +212,8 @@ class _Reader:
                                       "(allowed: {allowed})"),
                     fields["kind"], step_id, kind=kind, allowed=", ".join(KINDS),
                 )
-            return None
+            # Read on as a single choice, so its branches still count for the other checks.
+            kind = "single"
         key = self.text(fields, "key", step_id) or step_id
         options: list[Option] = []
         options_node = fields.get("options")
@@ -273,12 +277,14 @@ class _Reader:
                     node, step_id, kind=kind, allowed=", ".join(fixed), option=extra[0],
                 )
             labels = YES_NO_LABELS.get(self.language_hint, YES_NO_LABELS["en"])
-            return [
-                given.get(value) or Option(
-                    value, labels[i] if kind == "yes_no" else value
-                )
-                for i, value in enumerate(fixed)
-            ]
+            completed = []
+            for i, value in enumerate(fixed):
+                label = labels[i] if kind == "yes_no" else value
+                option = given.get(value) or Option(value, label)
+                if option.label == value:
+                    option = replace(option, label=label)
+                completed.append(option)
+            return completed
         if not options:
             self.problem(QT_TRANSLATE_NOOP("app", "A {kind} question needs options"),
                          node, step_id, kind=kind)
@@ -307,8 +313,7 @@ def read_script(text: str, file: str = "", default_key: str | None = None) -> Lo
     if root is None:
         return LoadResult(None, [Problem(QT_TRANSLATE_NOOP("app", "The file is empty"),
                                          {}, None, None, file)])
-    language = _peek_language(root)
-    reader.language_hint = language
+    reader.language_hint = _peek(root, "language") or "sv"
     try:
         script = reader.read(root)
     except ConstructorError as exc:
@@ -319,19 +324,19 @@ def read_script(text: str, file: str = "", default_key: str | None = None) -> Lo
             int(mark.line) + 1 if mark else None, file,
         )])
     problems = reader.problems
-    if script is not None:
+    if script is not None and script.steps:
         problems += validate(script, reader.map)
     problems = _sorted_unique(problems)
     return LoadResult(script, [p.located(file) for p in problems], reader.map)
 
 
-def _peek_language(root: Node) -> str:
-    if isinstance(root, MappingNode):
-        for key_node, value_node in root.value:
-            if getattr(key_node, "value", None) == "language" \
-                    and isinstance(value_node, ScalarNode):
+def _peek(node: Node, name: str) -> str | None:
+    """A scalar field of a mapping node as written, before the mapping is read."""
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            if getattr(key_node, "value", None) == name and isinstance(value_node, ScalarNode):
                 return str(value_node.value)
-    return "sv"
+    return None
 
 
 def _sorted_unique(problems: list[Problem]) -> list[Problem]:

@@ -39,7 +39,11 @@ class SourceMap:
     step_lines: list[int] = field(default_factory=list)
     next_lines: dict[int, int] = field(default_factory=dict)
     option_lines: dict[tuple[int, int], int] = field(default_factory=dict)
+    field_lines: dict[tuple[int, str], int] = field(default_factory=dict)
     consent_line: int | None = None
 
     def step(self, index: int) -> int | None:
         return self.step_lines[index] if index < len(self.step_lines) else None
+
+    def field(self, index: int, name: str) -> int | None:
+        return self.field_lines.get((index, name), self.step(index))

@@ -7,6 +7,7 @@ call was made with.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -124,17 +125,21 @@ def _add(session: Session, campaign_id: int, script: Script, origin: str,
     row = ScriptRow(
         campaign_id=campaign_id, key=script.key, name=script.name or script.key,
         language=script.language, version=version, origin=origin,
-        source=source if source is not None and _version_matches(source, version)
-        else dump_script(script),
+        source=dump_script(script) if source is None else with_version(source, version),
     )
     session.add(row)
     session.flush()
     return row
 
 
-def _version_matches(source: str, version: int) -> bool:
-    result = read_script(source)
-    return result.script is not None and result.script.version == version
+_VERSION_LINE = re.compile(r"^version:[ \t]*\S*[ \t]*$", re.MULTILINE)
+
+
+def with_version(source: str, version: int) -> str:
+    """The YAML text with its top-level version set, comments and layout kept as written."""
+    if _VERSION_LINE.search(source):
+        return _VERSION_LINE.sub(f"version: {version}", source, count=1)
+    return source  # the row's version is the truth anyway
 
 
 def install_builtin_scripts(session: Session, campaign: Campaign) -> None:

@@ -56,8 +56,8 @@ def validate(script: Script, source: SourceMap | None = None) -> list[Problem]:
             ))
         else:
             ids[step.id] = index
-        for text in (step.title, step.text, step.hint):
-            problems += placeholder_problems(text, step.id, line)
+        for name in ("title", "text", "hint"):
+            problems += placeholder_problems(getattr(step, name), step.id, src.field(index, name))
         if step.next and not script.has_step(step.next):
             problems.append(Problem(
                 QT_TRANSLATE_NOOP("app", "Goes on to unknown step '{target}'"),
@@ -162,16 +162,16 @@ def _membership_problems(script: Script, src: SourceMap) -> list[Problem]:
     problems: list[Problem] = []
     members = {step.id for step in script.steps if step.effects.membership}
     for index, step in enumerate(script.steps):
-        line = src.step(index)
-        origins: list[str | None] = []
+        origins: list[tuple[str | None, int | None]] = []
         if step.effects.outcome == "recruited":
-            origins.append(step.id)
+            origins.append((step.id, src.step(index)))
         if step.question is not None:
             origins += [
-                option.next or step.next for option in step.question.options
+                (option.next or step.next, src.option_lines.get((index, o_index), src.step(index)))
+                for o_index, option in enumerate(step.question.options)
                 if option.effects.outcome == "recruited"
             ]
-        for origin in origins:
+        for origin, line in origins:
             if origin in members:
                 continue
             if origin is not None and script.has_step(origin) and reachable(script, origin) \
