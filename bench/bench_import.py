@@ -1,0 +1,131 @@
+"""Import throughput on a generated 100,000-row list, beside the plain pipeline's.
+
+Baseline: the same file read with the csv module, each number parsed and validated with
+phonenumbers, the rows inserted with sqlite3 executemany: the least any import must do.
+Peak memory of a 1,000,000-row import is measured in a subprocess (its own peak RSS).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import Figure
+
+ROWS = int(os.environ.get("RINGKVALL_BENCH_IMPORT_ROWS", "100000"))
+BIG_ROWS = int(os.environ.get("RINGKVALL_BENCH_IMPORT_BIG_ROWS", "1000000"))
+FIRST = ("Anna", "Erik", "Märta", "Johan", "Fatima", "Ali", "Karin", "Örjan", "Zeynep", "Per")
+LAST = ("Andersson", "Nguyen", "Öberg", "Hussein", "Lindberg", "Jönsson", "Yilmaz", "Persson")
+
+
+def write_list(path: Path, rows: int, seed: int = 1) -> None:
+    """A cp1252 semicolon list like the district's, every number unique and valid."""
+    rnd = random.Random(seed)
+    with path.open("w", encoding="cp1252", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(["Förnamn", "Efternamn", "Gatuadress", "Postnr", "Postort", "Telefon",
+                         "Mobil", "Födelseår", "Kön"])
+        for i in range(rows):
+            mobile = f"07{rnd.choice('0236')}-{i // 100000 % 10}{i % 100000:05d}{rnd.randrange(10)}"
+            landline = f"08-{rnd.randrange(2, 9)}{i:07d}"[:12] if i % 3 == 0 else ""
+            writer.writerow([rnd.choice(FIRST), rnd.choice(LAST), f"Storgatan {i % 200 + 1}",
+                             "163 04", "Spånga", mobile, landline, 1930 + i % 80,
+                             "K" if i % 2 else "M"])
+
+
+def baseline(path: Path, db_path: Path) -> float:
+    """Seconds for csv + phonenumbers parse/validate + sqlite3 executemany."""
+    import phonenumbers
+
+    E164 = phonenumbers.PhoneNumberFormat.E164
+    start = time.perf_counter()
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE contact (id INTEGER PRIMARY KEY, first TEXT, last TEXT, "
+                 "street TEXT, postcode TEXT, city TEXT, phone TEXT, year TEXT, gender TEXT)")
+    batch: list[tuple[str, ...]] = []
+    with path.open(encoding="cp1252", newline="") as fh:
+        reader = csv.reader(fh, delimiter=";")
+        next(reader)
+        for row in reader:
+            kept = []
+            for cell in (row[5], row[6]):  # every number of the row, as the import does
+                if not cell:
+                    continue
+                number = phonenumbers.parse(cell, "SE")
+                if phonenumbers.is_valid_number(number):
+                    kept.append(phonenumbers.format_number(number, E164))
+            if not kept:
+                continue
+            batch.append((row[0], row[1], row[2], row[3], row[4], " ".join(kept), row[7], row[8]))
+            if len(batch) >= 5000:
+                conn.executemany("INSERT INTO contact (first, last, street, postcode, city, "
+                                 "phone, year, gender) VALUES (?,?,?,?,?,?,?,?)", batch)
+                batch.clear()
+    conn.executemany("INSERT INTO contact (first, last, street, postcode, city, phone, year, "
+                     "gender) VALUES (?,?,?,?,?,?,?,?)", batch)
+    conn.commit()
+    conn.close()
+    return time.perf_counter() - start
+
+
+def ringkvall_import(path: Path, db_path: Path) -> tuple[float, int]:
+    from app.db.database import open_database
+    from app.services.importing.pipeline import import_file
+
+    db = open_database(str(db_path))
+    try:
+        start = time.perf_counter()
+        report = import_file(db, path, campaign="Bench", group="Lista")
+        elapsed = time.perf_counter() - start
+    finally:
+        db.close()
+    return elapsed, report.rows
+
+
+_CHILD = """
+import resource, sys
+from pathlib import Path
+from bench.bench_import import write_list, ringkvall_import
+list_path, db_path, rows = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+write_list(list_path, rows, seed=2)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+seconds, done = ringkvall_import(list_path, db_path)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(peak / 1024, seconds, done, before / 1024)
+"""
+
+
+def peak_memory_mb(rows: int, folder: Path) -> tuple[float, float]:
+    """Peak RSS (MB) and seconds of importing `rows` rows, in a fresh interpreter."""
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(folder / "big.csv"), str(folder / "big.sqlite"),
+         str(rows)],
+        cwd=root, check=True, capture_output=True, text=True,
+        env={**os.environ, "RINGKVALL_HOME": str(folder / "home")},
+    ).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def run() -> list[Figure]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        os.environ.setdefault("RINGKVALL_HOME", str(folder / "home"))
+        path = folder / "lista.csv"
+        write_list(path, ROWS)
+        base_seconds = baseline(path, folder / "baseline.sqlite")
+        ours_seconds, rows = ringkvall_import(path, folder / "ringkvall.sqlite")
+        figures = [Figure("import rows per second (100k-row CSV)", rows / ours_seconds,
+                          rows / base_seconds, "rows/s", higher_is_better=True)]
+        if BIG_ROWS:
+            peak, seconds = peak_memory_mb(BIG_ROWS, folder)
+            print(f"1M-row import: {seconds:.1f} s, {BIG_ROWS / seconds:.0f} rows/s", flush=True)
+            figures.append(Figure(f"peak RSS importing {BIG_ROWS:,} rows", peak, 300.0, "MB"))
+    return figures
