@@ -85,7 +85,7 @@ class NumberParser:
                       else "0" + digits)
         number = self._swedish(digits)
         kind_code = T.UNKNOWN if number is None else phonenumbers.number_type(number)
-        if kind_code == T.UNKNOWN:
+        if number is None or kind_code == T.UNKNOWN:
             # Not valid the quick way: phonenumbers.parse decides, for the exact same E.164.
             try:
                 number = phonenumbers.parse(digits, self.region)
