@@ -202,3 +202,28 @@ def _add_calls(session: object, campaign_id: int, contacts: dict[str, Contact],
                 assigned_to="Bo Ringare" if key == "a1" else "Alva Ringsson",
                 due_at=started + timedelta(days=7), created_at=started,
             ))
+
+
+def workbook_texts(path: object) -> dict[str, list[str]]:
+    """Every cell of every sheet (hidden ones too) as text, per sheet name."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)  # type: ignore[arg-type]
+    texts: dict[str, list[str]] = {}
+    for ws in wb.worksheets:
+        texts[ws.title] = [str(c.value) for row in ws.iter_rows() for c in row
+                           if c.value is not None]
+    return texts
+
+
+def sheets_containing(texts: dict[str, list[str]], needle: str) -> set[str]:
+    """Names of the sheets where `needle` occurs inside any cell."""
+    folded = needle.casefold()
+    return {sheet for sheet, cells in texts.items()
+            if any(folded in cell.casefold() for cell in cells)}
+
+
+def number_forms(national: str, e164: str) -> list[str]:
+    """The ways a number could be written: 070-174 06 05, 0701740605, +46701740605."""
+    digits = "".join(ch for ch in national if ch.isdigit())
+    return [national, digits, e164, e164[1:]]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app.clock import local
 from app.db.models import Answer, Call, Contact, Script, TargetGroup, Volunteer
 from app.domain.outcomes import outcome_label
+from app.domain.phone import format_national
 from app.progress import NoProgress, Progress
 from app.services.results.figures import ReportFilter, filtered_calls
 from app.services.results.labels import Labels
@@ -111,6 +112,7 @@ def _rows(session: Session, campaign_id: int, flt: ReportFilter, privacy: Privac
         .join(TargetGroup, TargetGroup.id == Call.target_group_id)
         .outerjoin(Volunteer, Volunteer.id == Call.volunteer_id)
         .order_by(Call.started_at, Call.id), campaign_id, flt)
+    national = _NationalNumbers()
     done = 0
     progress.report(0, total)
     for (cid, started, ended, volunteer, vid, group, contact_id, first, last, number, outcome,
@@ -128,7 +130,7 @@ def _rows(session: Session, campaign_id: int, flt: ReportFilter, privacy: Privac
             talk = seconds if seconds >= 0 else None
         row: list[object] = [excel_time(started)]
         if full:
-            row += [volunteer or "", group, f"{first} {last}".strip(), number]
+            row += [volunteer or "", group, f"{first} {last}".strip(), national(number)]
         else:
             row += [volunteer_alias(vid) if vid is not None else "", group,
                     contact_alias(contact_id)]
@@ -146,6 +148,21 @@ def _rows(session: Session, campaign_id: int, flt: ReportFilter, privacy: Privac
         if done % PROGRESS_EVERY == 0:
             progress.report(done, total)
     progress.report(done, total)
+
+
+class _NationalNumbers:
+    """070-123 45 67 style, parsed once per number (parsing is the slow part)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, e164: str) -> str:
+        if not e164.startswith("+"):
+            return e164
+        text = self._cache.get(e164)
+        if text is None:
+            text = self._cache[e164] = format_national(e164)
+        return text
 
 
 def _answer_cell(value: object, kind: str, options: dict[str, str]) -> object:

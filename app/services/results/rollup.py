@@ -20,7 +20,7 @@ from app.services.results.figures import Counts, sum_counts
 from app.services.results.labels import Labels
 from app.services.results.meta import FORMAT_VERSION, SHEET, Metadata, NotAnExport, parse_meta
 from app.services.results.privacy import Privacy
-from app.services.results.sheet_writer import SheetWriter
+from app.services.results.sheet_writer import SheetWriter, discard
 from app.services.results.summary_sheet import figure_cells, figure_headers
 
 ROLLUP_LEVELS = (Privacy.DISTRICT.value, Privacy.AGGREGATE.value)
@@ -142,7 +142,11 @@ def write_rollup(sources: list[Path], target: Path, *, language: str = "sv",
 
     for row in meta_rows(meta):
         hidden.append([SheetWriter.safe_value(v) for v in row])
-    with atomic_path(target) as tmp:
-        wb.save(tmp)
+    try:
+        with atomic_path(target) as tmp:
+            wb.save(tmp)
+    except BaseException:
+        discard(wb)
+        raise
     progress.report(len(sources), len(sources))
     return RollupResult(target, files, total)

@@ -105,6 +105,25 @@ class SheetWriter:
         self.append([])
 
 
+def discard(wb: Any) -> None:
+    """Close a write-only workbook's half-written sheets and delete their temporary files.
+
+    Without this, Cancel leaves open streams that fail noisily when garbage-collected.
+    """
+    import contextlib
+    import os
+
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        with contextlib.suppress(Exception):
+            if not ws.closed:
+                ws.close()
+        out = getattr(writer, "out", None)
+        if isinstance(out, str):
+            with contextlib.suppress(OSError):
+                os.remove(out)
+
+
 def _risky(value: object) -> bool:
     return isinstance(value, str) and bool(value) and (value[0] in _RISKY_FIRST or
                                                        value[0] < " ")

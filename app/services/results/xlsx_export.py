@@ -26,7 +26,7 @@ from app.services.results.labels import Labels
 from app.services.results.meta import FORMAT_VERSION, SHEET, Metadata, meta_rows
 from app.services.results.privacy import DEFAULT_PRIVACY, Privacy
 from app.services.results.questions import FREE_TEXT, QuestionStats
-from app.services.results.sheet_writer import ONE_DECIMAL, PERCENT_FORMAT, SheetWriter
+from app.services.results.sheet_writer import ONE_DECIMAL, PERCENT_FORMAT, SheetWriter, discard
 from app.services.results.summary_sheet import write_summary
 
 SHEET_KEYS = ("summary", "calls", "recruits", "follow_ups", "answers", "volunteers")
@@ -58,6 +58,21 @@ def export_xlsx(
     hidden = wb.create_sheet(SHEET)
     hidden.sheet_state = "hidden"
 
+    try:
+        result = _fill(wb, sheets, hidden, session, report, privacy, labels, progress, now)
+        with atomic_path(target) as tmp:
+            wb.save(tmp)
+    except BaseException:
+        discard(wb)
+        raise
+    calls, recruits, follow_ups = result
+    return ExportResult(Path(target), privacy, calls, recruits, follow_ups)
+
+
+def _fill(wb: Any, sheets: dict[str, SheetWriter], hidden: Any, session: Session,
+          report: Report, privacy: Privacy, labels: Labels, progress: Progress,
+          now: datetime) -> tuple[int, int, int]:
+    campaign_id = report.campaign.id
     volunteer_alias = Pseudonyms(labels["volunteer_pseudonym"])
     calls = recruits = follow_ups = 0
     if privacy.call_rows:
@@ -81,9 +96,7 @@ def export_xlsx(
     for row in meta_rows(meta):
         hidden.append([SheetWriter.safe_value(v) for v in row])
     progress.report(calls, calls or None)
-    with atomic_path(target) as tmp:
-        wb.save(tmp)
-    return ExportResult(Path(target), privacy, calls, recruits, follow_ups)
+    return calls, recruits, follow_ups
 
 
 def _calls_sheet(w: SheetWriter, session: Session, campaign_id: int, privacy: Privacy,
