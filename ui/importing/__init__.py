@@ -1,0 +1,1 @@
+"""Importing phone lists and keeping the do-not-call list, in the window."""

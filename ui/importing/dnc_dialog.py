@@ -1,0 +1,150 @@
+"""The do-not-call list: see it, add a number, add every number of a file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QEvent, QLocale
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.phone import format_national
+from app.errors import UserError
+from app.progress import Progress
+from app.services import dnc
+from app.services.importing.dnc_file import read_dnc_numbers
+from app.settings import PHONE_REGION
+from ui.context import UiContext
+from ui.errors import show_error
+
+
+class DncDialog(QDialog):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("dncDialog")
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("dncTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.number_edit = QLineEdit()
+        self.number_edit.setObjectName("dncNumber")
+        self.number_edit.returnPressed.connect(self.add_typed)
+        self.number_label = QLabel()
+        self.number_label.setBuddy(self.number_edit)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("dncAdd")
+        self.add_button.clicked.connect(self.add_typed)
+        self.file_button = QPushButton()
+        self.file_button.setObjectName("dncFile")
+        self.file_button.clicked.connect(self.choose_file)
+        self.count_label = QLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.number_label)
+        add_row.addWidget(self.number_edit, 1)
+        add_row.addWidget(self.add_button)
+        add_row.addWidget(self.file_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(add_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        layout.addWidget(buttons)
+        height = self.fontMetrics().height()
+        self.resize(height * 48, height * 32)
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Do-not-call list"))
+        self.intro.setText(self.tr(
+            "Numbers on this list are never called, in any campaign. People who ask not to be "
+            "called again are added here, and imports leave their numbers out."))
+        self.number_label.setText(self.tr("&Number:"))
+        self.number_edit.setAccessibleName(self.tr("Number to add to the do-not-call list"))
+        self.add_button.setText(self.tr("&Add"))
+        self.file_button.setText(self.tr("Add from a &file…"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Number"), self.tr("Added"), self.tr("Reason")])
+        self.table.setAccessibleName(self.tr("Numbers on the do-not-call list"))
+        self.count_label.setText(self.tr("%n number(s) on the list", "", self.table.rowCount()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        with self.ctx.db.session() as session:
+            entries = dnc.list_entries(session)
+        locale = QLocale()
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            added = entry.added_at.astimezone()
+            self.table.setItem(row, 0, QTableWidgetItem(format_national(entry.e164)))
+            self.table.setItem(row, 1, QTableWidgetItem(
+                locale.toString(QDate(added.year, added.month, added.day),
+                                QLocale.FormatType.ShortFormat)))
+            self.table.setItem(row, 2, QTableWidgetItem(entry.reason))
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
+        self.retranslate()
+
+    def add_typed(self) -> None:
+        text = self.number_edit.text().strip()
+        if not text:
+            return
+        region = self.ctx.settings.get(PHONE_REGION)
+        try:
+            e164 = dnc.normalise_for_dnc(text, region)
+            with self.ctx.db.transaction() as session:
+                dnc.add_numbers(session, [e164], source="window")
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.number_edit.clear()
+        self.refresh()
+        self.ctx.events.changed.emit("contacts")
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Numbers not to call"), "",
+            self.tr("Lists (*.xlsx *.csv *.txt);;All files (*)"))
+        if path:
+            self.add_file(path)
+
+    def add_file(self, path: str) -> None:
+        """Read and add on the write thread: a file can hold many numbers."""
+        region = self.ctx.settings.get(PHONE_REGION)
+        db = self.ctx.db
+
+        def work(_progress: Progress) -> int:
+            numbers = read_dnc_numbers(path, region)
+            with db.transaction() as session:
+                return dnc.add_numbers(session, numbers, source="file")
+
+        def done(_added: int) -> None:
+            self.refresh()
+            self.ctx.events.changed.emit("contacts")
+
+        self.file_button.setEnabled(False)
+        handle = self.ctx.runner.run(work, on_success=done,
+                                     on_failure=lambda exc: show_error(self, exc), writes=True)
+        handle.finished.connect(lambda: self.file_button.setEnabled(True))
