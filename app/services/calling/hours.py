@@ -69,12 +69,12 @@ def parse_hours(text: str) -> tuple[int, int]:
         start, end = _minutes(start_text), _minutes(end_text)
     except ValueError:
         raise UserError(
-            QT_TRANSLATE_NOOP("calling", "Calling hours '{hours}' are not like 09:00-20:00"),
+            QT_TRANSLATE_NOOP("app", "Calling hours '{hours}' are not like 09:00-20:00"),
             hours=text,
         ) from None
     if end < start:
         raise UserError(
-            QT_TRANSLATE_NOOP("calling", "Calling hours '{hours}' end before they start"),
+            QT_TRANSLATE_NOOP("app", "Calling hours '{hours}' end before they start"),
             hours=text,
         )
     return start, end

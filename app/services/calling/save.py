@@ -74,20 +74,20 @@ def validate(call: CallInput) -> Outcome:
     try:
         outcome = Outcome(call.outcome)
     except ValueError:
-        raise UserError(QT_TRANSLATE_NOOP("calling", "Unknown outcome '{outcome}'"),
+        raise UserError(QT_TRANSLATE_NOOP("app", "Unknown outcome '{outcome}'"),
                         outcome=call.outcome) from None
     if outcome is Outcome.CALLBACK and call.callback_at is None:
-        raise UserError(QT_TRANSLATE_NOOP("calling", "A callback needs a time to call back"))
+        raise UserError(QT_TRANSLATE_NOOP("app", "A callback needs a time to call back"))
     if outcome is Outcome.RECRUITED:
         recruit = call.recruit
         if recruit is None or not (recruit.first_name.strip() or recruit.last_name.strip()):
             raise UserError(QT_TRANSLATE_NOOP(
-                "calling", "A new member needs a name in the membership form"))
+                "app", "A new member needs a name in the membership form"))
         if not recruit.consent_membership or not recruit.consent_text.strip():
             raise UserError(QT_TRANSLATE_NOOP(
-                "calling", "A new member must consent to membership before you save"))
+                "app", "A new member must consent to membership before you save"))
     if call.follow_up is not None and not call.follow_up.promised.strip():
-        raise UserError(QT_TRANSLATE_NOOP("calling", "The follow-up says nothing about what "
+        raise UserError(QT_TRANSLATE_NOOP("app", "The follow-up says nothing about what "
                                                      "was promised"))
     return outcome
 
@@ -116,7 +116,7 @@ def save_call(
         .where(Contact.id == call.contact_id)
     ).one_or_none()
     if row is None:
-        raise UserError(QT_TRANSLATE_NOOP("calling", "Contact {id} is no longer in the database"),
+        raise UserError(QT_TRANSLATE_NOOP("app", "Contact {id} is no longer in the database"),
                         id=call.contact_id)
     campaign = session.get(Campaign, row.campaign_id)
     assert campaign is not None

@@ -30,7 +30,7 @@ def skip_contact(
 ) -> NextContact:
     """Put the contact back (due now, so after the ones waiting longer) and offer the next."""
     if not reason.strip():
-        raise UserError(QT_TRANSLATE_NOOP("calling", "Please say why you skip this person"))
+        raise UserError(QT_TRANSLATE_NOOP("app", "Please say why you skip this person"))
     now = now or utcnow()
     session.execute(
         update(Contact)

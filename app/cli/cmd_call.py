@@ -1,0 +1,39 @@
+"""`ringkvall call`: open the window straight on the calling screen (for a loaned laptop's
+shortcut)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.cli.context import CliContext
+from app.errors import QT_TRANSLATE_NOOP, UserError
+from app.services.calling.evening import resolve_target
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    parser = sub.add_parser(
+        "call", help="open the calling screen directly",
+        description="Open the window on the calling screen, showing the first contact at once.",
+    )
+    parser.add_argument("--campaign", metavar="NAME",
+                        help="the campaign to call for (default: the only one there is)")
+    parser.add_argument("--group", metavar="NAME", help="only this target group (default: all)")
+    parser.add_argument("--volunteer", metavar="NAME",
+                        help="who is calling (default: the name remembered on this computer)")
+    parser.set_defaults(handler=run)
+
+
+def run(ctx: CliContext) -> int:
+    if ctx.gui_runner is None:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "app", "The calling screen needs the window; run 'ringkvall call', "
+            "not 'python -m app call'"))
+    if ctx.args.volunteer is not None and not ctx.args.volunteer.strip():
+        raise UserError(QT_TRANSLATE_NOOP("app", "--volunteer needs a name"))
+    # Check the names now, so a typo in a shortcut gets a clear one-line error.
+    with ctx.db().session() as session:
+        resolve_target(session, ctx.args.campaign, ctx.args.group)
+    ctx.close()  # the window opens the database itself
+    ctx.args.gui_screen = "call"
+    return ctx.gui_runner(ctx.args)

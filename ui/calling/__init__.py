@@ -1,0 +1,1 @@
+"""The calling screen: a volunteer's whole evening, keyboard-first."""

@@ -1,0 +1,138 @@
+"""The side panel: this volunteer's and the team's evening so far, and the campaign's goals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.calling import Counts, EveningStats
+
+CELEBRATION_MS = 5000
+
+
+class CountsBox(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.values = [QLabel("0") for _ in range(4)]
+        self.labels = [QLabel() for _ in range(4)]
+        form = QFormLayout(self)
+        for label, value in zip(self.labels, self.values, strict=True):
+            value.setAlignment(Qt.AlignmentFlag.AlignRight)
+            form.addRow(label, value)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for label, text in zip(self.labels, (self.tr("Calls"), self.tr("Conversations"),
+                                             self.tr("New members"), self.tr("Follow-ups")),
+                               strict=True):
+            label.setText(text)
+
+    def show_counts(self, counts: Counts) -> None:
+        for value, number in zip(self.values, (counts.calls, counts.conversations,
+                                               counts.recruits, counts.follow_ups), strict=True):
+            value.setText(str(number))
+        self.setAccessibleDescription(", ".join(
+            f"{label.text()}: {value.text()}"
+            for label, value in zip(self.labels, self.values, strict=True)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class EveningPanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("eveningPanel")
+        self.stats: EveningStats | None = None
+        self.celebration = QLabel()
+        self.celebration.setObjectName("celebration")
+        self.celebration.setWordWrap(True)
+        self.celebration.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.celebration.setAutoFillBackground(True)
+        # Highlight colours come from the palette, so it reads well in light and dark themes.
+        palette = self.celebration.palette()
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Highlight))
+        palette.setColor(QPalette.ColorRole.WindowText,
+                         palette.color(QPalette.ColorRole.HighlightedText))
+        self.celebration.setPalette(palette)
+        font = self.celebration.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.celebration.setFont(font)
+        self.celebration.hide()
+        self._hide_timer = QTimer(self)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.timeout.connect(self.celebration.hide)
+        self.mine = CountsBox()
+        self.mine.setObjectName("myCounts")
+        self.team = CountsBox()
+        self.team.setObjectName("teamCounts")
+        self.goals = QGroupBox()
+        self.goal_conv_label = QLabel()
+        self.goal_conv = QProgressBar()
+        self.goal_conv.setObjectName("goalConversations")
+        self.goal_rec_label = QLabel()
+        self.goal_rec = QProgressBar()
+        self.goal_rec.setObjectName("goalRecruits")
+        goals = QVBoxLayout(self.goals)
+        for widget in (self.goal_conv_label, self.goal_conv, self.goal_rec_label, self.goal_rec):
+            goals.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.celebration)
+        layout.addWidget(self.mine)
+        layout.addWidget(self.team)
+        layout.addWidget(self.goals)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.mine.setTitle(self.tr("You tonight"))
+        self.team.setTitle(self.tr("The team tonight"))
+        self.goals.setTitle(self.tr("Campaign goals"))
+        self.goal_conv_label.setText(self.tr("Conversations"))
+        self.goal_rec_label.setText(self.tr("New members"))
+        self.goal_conv.setAccessibleName(self.tr("Conversations towards the goal"))
+        self.goal_rec.setAccessibleName(self.tr("New members towards the goal"))
+        if self.stats is not None:
+            self.show_stats(self.stats)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_stats(self, stats: EveningStats) -> None:
+        self.stats = stats
+        self.mine.show_counts(stats.mine)
+        self.team.show_counts(stats.team)
+        self._goal(self.goal_conv, self.goal_conv_label, stats.campaign.conversations,
+                   stats.goal_conversations)
+        self._goal(self.goal_rec, self.goal_rec_label, stats.campaign.recruits,
+                   stats.goal_recruits)
+        self.goals.setVisible(bool(stats.goal_conversations or stats.goal_recruits))
+
+    def _goal(self, bar: QProgressBar, label: QLabel, value: int, goal: int | None) -> None:
+        visible = bool(goal)
+        bar.setVisible(visible)
+        label.setVisible(visible)
+        if goal:
+            bar.setRange(0, goal)
+            bar.setValue(min(value, goal))
+            bar.setFormat(self.tr("%1 of %2").replace("%1", str(value)).replace("%2", str(goal)))
+
+    def celebrate(self, name: str) -> None:
+        self.celebration.setText(self.tr("🎉 %1 is a new member! Well done!").replace("%1", name))
+        self.celebration.show()
+        self._hide_timer.start(CELEBRATION_MS)

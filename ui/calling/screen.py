@@ -1,0 +1,738 @@
+"""The calling screen: contact card, script, outcomes, notes, the evening beside it.
+
+Every database step (save and show next, skip, undo) is one service call run through the task
+runner's write queue; the screen only shows what comes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.clock import utcnow
+from app.db.models import Campaign
+from app.domain.outcomes import Outcome
+from app.errors import QT_TRANSLATE_NOOP, UserError
+from app.progress import Progress
+from app.services.calling import (
+    CallInput,
+    ContactCard,
+    EveningStats,
+    FollowUpInput,
+    NextContact,
+    RecruitInput,
+    UndoResult,
+    evening_stats,
+    next_contact,
+    release_claim,
+    renew_claim,
+    save_call,
+    session_summary,
+    skip_contact,
+    undo_last_call,
+)
+from app.services.calling.evening import Evening
+from app.settings import CLAIM_MINUTES, LANGUAGE
+from ui.calling.contact_card import ContactCardView
+from ui.calling.dialogs import CallbackDialog, MembershipDialog, SkipDialog, SummaryDialog
+from ui.calling.evening_panel import EveningPanel
+from ui.calling.outcome_bar import OutcomeBar
+from ui.calling.script_panel import ScriptPanel
+from ui.calling.texts import outcome_text, queue_reasons, when_text
+from ui.context import UiContext
+from ui.errors import show_error
+
+if TYPE_CHECKING:
+    from app.services.scripts import StoredScript
+
+LARGE_TEXT_PT = 18
+RENEW_MS = 5 * 60 * 1000  # claims last CLAIM_MINUTES (>= 1); renewing often keeps long calls
+
+FOCUS_STYLE = """
+#callingScreen QPushButton:focus, #callingScreen QComboBox:focus,
+#callingScreen QLineEdit:focus, #callingScreen QPlainTextEdit:focus {
+    border: 3px solid palette(highlight); border-radius: 4px; padding: 3px 8px;
+}
+#callingScreen QPushButton:checked {
+    background: palette(highlight); color: palette(highlighted-text);
+    border: 2px solid palette(highlighted-text); border-radius: 4px; padding: 3px 8px;
+}
+#callingScreen QCheckBox:focus { border: 2px solid palette(highlight); }
+"""
+
+
+@dataclass(frozen=True)
+class Update:
+    """What a database step hands back to the screen."""
+
+    next: NextContact | None
+    stats: EveningStats
+    saved_outcome: str | None = None
+    recruit_name: str = ""
+    undone: UndoResult | None = None
+
+
+class CallingScreen(QWidget):
+    shown_contact = Signal(object)  # ContactCard or None, after each step (for tests, too)
+
+    def __init__(self, ctx: UiContext, evening: Evening, window: Any = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.evening = evening
+        self.window_ = window
+        self.setObjectName("callingScreen")
+        self.setStyleSheet(FOCUS_STYLE)
+        self.card: ContactCard | None = None
+        self.busy = False
+        self.started_at = utcnow()
+        self.callback_at: datetime | None = None
+        self.recruit: RecruitInput | None = None
+        self.outcome_by_hand = False
+        self.stored_script: StoredScript | None = None
+        self.campaign: Campaign | None = None
+        self._load_campaign()
+        self._build()
+        self._shortcuts()
+        self.retranslate()
+        self._renew = QTimer(self)
+        self._renew.setInterval(RENEW_MS)
+        self._renew.timeout.connect(self._renew_claim)
+        self._renew.start()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _load_campaign(self) -> None:
+        problem = ""
+        with self.ctx.db.session() as session:
+            self.campaign = session.get(Campaign, self.evening.campaign_id)
+            try:
+                from app.services.scripts import active_script
+
+                self.stored_script = active_script(session, self.evening.campaign_id)
+            except UserError as exc:
+                from ui.errors import user_message
+
+                problem = user_message(exc)
+        self.script_problem = problem
+
+    def _build(self) -> None:
+        self.header = QLabel()
+        self.header.setObjectName("eveningHeader")
+        self.header.setWordWrap(True)
+        self.practice_note = QLabel()
+        self.practice_note.setObjectName("practiceNote")
+        self.practice_note.setVisible(self.evening.is_practice)
+        self.skip_button = QPushButton()
+        self.skip_button.setObjectName("skipButton")
+        self.skip_button.clicked.connect(self.skip)
+        self.undo_button = QPushButton()
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.clicked.connect(self.undo)
+        self.end_button = QPushButton()
+        self.end_button.setObjectName("endEvening")
+        self.end_button.clicked.connect(self.end_evening)
+        for button in (self.skip_button, self.undo_button, self.end_button):
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+
+        self.card_view = ContactCardView()
+        self.script_panel = ScriptPanel()
+        self.script_panel.set_script(self.stored_script.script if self.stored_script else None,
+                                     self.script_problem)
+        self.script_panel.changed.connect(self._script_changed)
+        self.outcomes = OutcomeBar()
+        self.outcomes.chosen.connect(self.choose_outcome)
+        self.outcome_status = QLabel()
+        self.outcome_status.setObjectName("outcomeStatus")
+        self.outcome_status.setWordWrap(True)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("saveNext")
+        bold = self.save_button.font()
+        bold.setBold(True)
+        self.save_button.setFont(bold)
+        self.save_button.clicked.connect(self.save)
+
+        self.extras = QGroupBox()
+        self.extras.setObjectName("conversationExtras")
+        self.promised = QLineEdit()
+        self.promised.setObjectName("followUpPromised")
+        self.promised_label = QLabel()
+        self.promised_label.setBuddy(self.promised)
+        self.assigned = QLineEdit()
+        self.assigned.setObjectName("followUpAssigned")
+        self.assigned_label = QLabel()
+        self.assigned_label.setBuddy(self.assigned)
+        self.meeting = QCheckBox()
+        self.meeting.setObjectName("meetingSignup")
+        extras = QVBoxLayout(self.extras)
+        extras.addWidget(self.promised_label)
+        extras.addWidget(self.promised)
+        extras.addWidget(self.assigned_label)
+        extras.addWidget(self.assigned)
+        extras.addWidget(self.meeting)
+        self.notes_label = QLabel()
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("notesForNext")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.notes_label.setBuddy(self.notes)
+        notes_on = self.evening.notes_enabled
+        self.notes.setVisible(notes_on)
+        self.notes_label.setVisible(notes_on)
+
+        # The parts below the card: follow-up, meeting, notes (and, with large text, the
+        # evening panel). _arrange() places the pieces for the text size.
+        self.rest = QWidget()
+        rest = QVBoxLayout(self.rest)
+        rest.setContentsMargins(0, 0, 0, 0)
+        rest.addWidget(self.extras)
+        rest.addWidget(self.notes_label)
+        rest.addWidget(self.notes)
+        rest.addStretch(1)
+        self.rest_layout = rest
+        self.left = QWidget()
+        self.left_layout = QVBoxLayout(self.left)
+        self.left_layout.setContentsMargins(0, 0, 0, 0)
+        self.evening_panel = EveningPanel()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        self._large: bool | None = None
+
+        call_page = QWidget()
+        self.call_layout = QVBoxLayout(call_page)
+        self.call_layout.setContentsMargins(0, 0, 0, 0)
+        # Outcomes and Save stay in view whatever the text size; only the rest scrolls.
+        self.controls = QWidget()
+        self.controls.setObjectName("callControls")
+        self.controls_layout = QVBoxLayout(self.controls)
+        self.controls_layout.setContentsMargins(0, 0, 0, 0)
+        self.controls_layout.addWidget(self.outcomes)
+
+        self.empty_title = QLabel()
+        self.empty_title.setObjectName("emptyTitle")
+        font = self.empty_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.empty_title.setFont(font)
+        self.empty_reasons = QLabel()
+        self.empty_reasons.setObjectName("emptyReasons")
+        self.empty_reasons.setWordWrap(True)
+        self.empty_reasons.setTextFormat(Qt.TextFormat.PlainText)
+        self.again_button = QPushButton()
+        self.again_button.setObjectName("lookAgain")
+        self.again_button.clicked.connect(self.start)
+        self.empty_panel = EveningPanel()
+        empty_page = QWidget()
+        empty_layout = QHBoxLayout(empty_page)
+        empty_text = QVBoxLayout()
+        empty_text.addWidget(self.empty_title)
+        empty_text.addWidget(self.empty_reasons)
+        row = QHBoxLayout()
+        row.addWidget(self.again_button)
+        row.addStretch(1)
+        empty_text.addLayout(row)
+        empty_text.addStretch(1)
+        empty_layout.addLayout(empty_text, 3)
+        empty_layout.addWidget(self.empty_panel, 1)
+
+        self.loading = QLabel()
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.loading)
+        self.pages.addWidget(call_page)
+        self.pages.addWidget(empty_page)
+        self.pages.currentChanged.connect(
+            lambda _i: self._page_changed())
+        self.call_page, self.empty_page = call_page, empty_page
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.pages)
+        self.actions = QGridLayout()
+        self.side = QVBoxLayout()
+        body = QHBoxLayout()
+        body.addWidget(scroll, 1)
+        body.addLayout(self.side)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.practice_note)
+        layout.addLayout(body, 1)
+        layout.addLayout(self.actions)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Place the parts for the text size. Normal text: three columns (card, script,
+        evening) with the outcomes below. Large text (older eyes): one scrolling column (card,
+        script, the rest) with the outcomes in a column beside it, so nothing is wider than
+        the window and the outcome buttons stay in view."""
+        large = self.font().pointSizeF() >= LARGE_TEXT_PT
+        if large == self._large:
+            return
+        self._large = large
+        splitter = self.splitter
+        for widget in (self.skip_button, self.undo_button, self.end_button, self.save_button,
+                       self.outcome_status, self.controls):
+            self.actions.removeWidget(widget)
+        self.controls_layout.removeWidget(self.save_button)
+        if large:
+            for widget in (self.card_view, self.script_panel, self.rest):
+                self.call_layout.addWidget(widget)
+            self.rest_layout.insertWidget(self.rest_layout.count() - 1, self.evening_panel)
+            splitter.hide()
+            self.side.addWidget(self.controls)
+            self.controls_layout.addWidget(self.save_button)
+            self.side.addStretch(1)
+            self.outcomes.set_columns(1)
+            self.card_view.set_narrow(True)
+            self.actions.addWidget(self.outcome_status, 0, 0)
+            for column, button in enumerate((self.skip_button, self.undo_button,
+                                             self.end_button), start=1):
+                self.actions.addWidget(button, 0, column)
+            self.actions.setColumnStretch(0, 1)
+        else:
+            self.left_layout.addWidget(self.card_view)
+            self.left_layout.addWidget(self.rest, 1)
+            splitter.insertWidget(0, self.left)
+            splitter.insertWidget(1, self.script_panel)
+            splitter.insertWidget(2, self.evening_panel)
+            for index, stretch in enumerate((4, 5, 2)):
+                splitter.setStretchFactor(index, stretch)
+            self.call_layout.addWidget(splitter)
+            splitter.show()
+            self.outcomes.set_columns(3)
+            self.card_view.set_narrow(False)
+            self.actions.addWidget(self.controls, 0, 0, 1, 5)
+            self.actions.addWidget(self.outcome_status, 1, 0, 1, 5)
+            for column, button in enumerate((self.skip_button, self.undo_button,
+                                             self.end_button)):
+                self.actions.addWidget(button, 2, column)
+            self.actions.setColumnStretch(3, 1)
+            self.actions.addWidget(self.save_button, 2, 4)
+        self.retranslate()
+
+    def _page_changed(self) -> None:
+        calling = self.pages.currentWidget() is self.call_page
+        for widget in (self.controls, self.save_button, self.skip_button,
+                       self.outcome_status):
+            widget.setVisible(calling)
+
+    def _shortcuts(self) -> None:
+        def bind(keys: str, slot: Callable[[], object]) -> QShortcut:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+            return shortcut
+
+        for index, outcome in enumerate(self.outcomes.buttons, start=1):
+            bind(f"Ctrl+{index}", lambda o=outcome: self.choose_outcome(o))
+        bind("Ctrl+Return", self.save)
+        bind("Ctrl+Enter", self.save)
+        bind("Ctrl+Z", self.undo)
+        bind("Ctrl+Shift+S", self.skip)
+        bind("Ctrl+Shift+E", self.end_evening)
+        bind("Ctrl+T", self.card_view.start_timer)
+        bind("Ctrl+Shift+C", self.card_view.copy_number)
+        bind("F5", self._look_again)
+
+    def retranslate(self) -> None:
+        parts = [self.evening.campaign_name,
+                 self.evening.group_name or self.tr("all groups"),
+                 self.tr("calling: %1").replace("%1", self.evening.volunteer_name)]
+        self.header.setText(" · ".join(parts))
+        self.practice_note.setText(self.tr("Practice campaign: made-up people, nobody is really "
+                                           "called. Try everything!"))
+        sep = "\n" if self._large else " "
+        self.skip_button.setText(self.tr("S&kip") + f"{sep}(Ctrl+Shift+S)")
+        self.skip_button.setAccessibleName(self.tr("Skip this person"))
+        self.undo_button.setText(self.tr("&Undo last call") + f"{sep}(Ctrl+Z)")
+        self.undo_button.setAccessibleName(self.tr("Undo the last saved call"))
+        self.end_button.setText(self.tr("&End the evening") + f"{sep}(Ctrl+Shift+E)")
+        self.end_button.setAccessibleName(self.tr("End the evening"))
+        self.save_button.setText(self.tr("&Save and show next") + f"{sep}(Ctrl+Return)")
+        self.save_button.setAccessibleName(self.tr("Save the call and show the next person"))
+        self.extras.setTitle(self.tr("If you talked"))
+        self.promised_label.setText(self.tr("&Follow-up: what was promised"))
+        self.promised.setAccessibleName(self.tr("Follow-up: what was promised"))
+        self.promised.setPlaceholderText(self.tr("e.g. send the invitation by email"))
+        self.assigned_label.setText(self.tr("&Who follows up"))
+        self.assigned.setAccessibleName(self.tr("Who follows up"))
+        self.meeting.setText(self.tr("Signed up for the &meeting"))
+        self.meeting.setAccessibleName(self.tr("Signed up for the meeting"))
+        self.notes_label.setText(self.tr("N&otes for the next caller"))
+        self.notes.setAccessibleName(self.tr("Notes for the next caller"))
+        self.again_button.setText(self.tr("&Look again") + " (F5)")
+        self.loading.setText(self.tr("Finding the next person…"))
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.FontChange and getattr(self, "_large", None) is not None:
+            self._arrange()
+        super().changeEvent(event)
+
+    # -- running database steps -----------------------------------------------------------
+
+    def _run(self, work: Callable[[], Update]) -> None:
+        self.busy = True
+        self._set_enabled(False)
+
+        def task(_progress: Progress) -> Update:
+            return work()
+
+        self.ctx.runner.run(task, on_success=self._done, on_failure=self._failed, writes=True)
+
+    def _set_enabled(self, on: bool) -> None:
+        for widget in (self.save_button, self.skip_button, self.undo_button, self.outcomes):
+            widget.setEnabled(on)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self._set_enabled(True)
+        show_error(self, exc)
+
+    def _stats(self, session: Any) -> EveningStats:
+        return evening_stats(session, self.evening.campaign_id, self.evening.volunteer_id,
+                             self._tonight())
+
+    def _tonight(self) -> datetime:
+        """Tonight = since local midnight (the team may have started before this volunteer)."""
+        start = min(self.evening.started_at, utcnow()).astimezone()
+        return start.replace(hour=0, minute=0, second=0, microsecond=0)
+
+    @property
+    def claim_minutes(self) -> int:
+        return self.ctx.settings.get(CLAIM_MINUTES)
+
+    def start(self) -> None:
+        """Show the first (or next) contact."""
+        if self.busy:
+            return
+        if self.card is None:
+            self.pages.setCurrentWidget(self.loading)
+        ev = self.evening
+        minutes = self.claim_minutes
+        showing = (self.card.contact_id, self.card.claim_token) if self.card else None
+
+        def work() -> Update:
+            with self.ctx.db.transaction() as session:
+                if showing is not None:
+                    release_claim(session, *showing)
+                following = next_contact(session, campaign_id=ev.campaign_id,
+                                         volunteer_id=ev.volunteer_id, claim_minutes=minutes,
+                                         group_id=ev.group_id)
+            with self.ctx.db.session() as session:
+                return Update(following, self._stats(session))
+
+        self._run(work)
+
+    def _look_again(self) -> None:
+        if self.pages.currentWidget() is self.empty_page:
+            self.start()
+
+    def _done(self, update: Update) -> None:
+        self.busy = False
+        self._set_enabled(True)
+        self.evening_panel.show_stats(update.stats)
+        self.empty_panel.show_stats(update.stats)
+        if update.saved_outcome == Outcome.RECRUITED.value:
+            self.evening_panel.celebrate(update.recruit_name)
+        if update.saved_outcome is not None:
+            self.ctx.events.changed.emit("calls")
+        if update.undone is not None:
+            self._show_card(update.undone.card)
+            self.notes.setPlainText(update.undone.notes)
+            if update.undone.outcome not in (Outcome.CALLBACK.value, Outcome.RECRUITED.value):
+                self._set_outcome(update.undone.outcome, by_hand=True)
+            self.outcome_status.setText(
+                self.tr("Undone: %1. Correct it and save again.")
+                .replace("%1", outcome_text(update.undone.outcome)))
+            return
+        following = update.next
+        if following is not None and following.card is not None:
+            self._show_card(following.card)
+        else:
+            self._show_empty(following)
+
+    def _show_card(self, card: ContactCard) -> None:
+        self.card = card
+        self.started_at = utcnow()
+        self.card_view.show_card(card)
+        self.pages.setCurrentWidget(self.call_page)
+        self._reset_call()
+        if self.campaign is not None:
+            from app.services.scripts import CallContext
+
+            language = self.ctx.settings.get(LANGUAGE)
+            context = CallContext.for_call(self.campaign, card.first_name,
+                                           self.evening.volunteer_name, language)
+            self.script_panel.start(context)
+        self.card_view.timer_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.shown_contact.emit(card)
+
+    def _show_empty(self, following: NextContact | None) -> None:
+        self.card = None
+        self._reset_call()
+        state = following.state if following is not None else None
+        if state is not None and state.outside_hours:
+            self.empty_title.setText(self.tr("Outside calling hours"))
+        elif state is not None and state.all_done:
+            self.empty_title.setText(self.tr("Everyone has been called!"))
+        else:
+            self.empty_title.setText(self.tr("Nobody to call right now"))
+        self.empty_reasons.setText("\n\n".join(queue_reasons(state)) if state else "")
+        self.pages.setCurrentWidget(self.empty_page)
+        self.again_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.shown_contact.emit(None)
+
+    def _reset_call(self) -> None:
+        self.callback_at = None
+        self.recruit = None
+        self.outcome_by_hand = False
+        self.outcomes.select(None)
+        self.promised.clear()
+        self.assigned.clear()
+        self.meeting.setChecked(False)
+        self.notes.clear()
+        self._update_status()
+
+    # -- outcomes -------------------------------------------------------------------------
+
+    def choose_outcome(self, outcome: str) -> None:
+        if self.card is None or self.busy:
+            return
+        if outcome == Outcome.CALLBACK.value and not self._ask_callback():
+            self._set_outcome(None, by_hand=False)
+            return
+        if outcome == Outcome.RECRUITED.value and not self._ask_membership():
+            self._set_outcome(None, by_hand=False)
+            return
+        self._set_outcome(outcome, by_hand=True)
+
+    def _set_outcome(self, outcome: str | None, *, by_hand: bool) -> None:
+        self.outcomes.select(outcome)
+        self.outcome_by_hand = by_hand and outcome is not None
+        self._update_status()
+
+    def _ask_callback(self) -> bool:
+        dialog = CallbackDialog(self)
+        if dialog.exec() != CallbackDialog.DialogCode.Accepted:
+            return False
+        self.callback_at = dialog.when()
+        return True
+
+    def consent_text(self) -> str:
+        text = self.stored_script.consent_text if self.stored_script else ""
+        if not text.strip():
+            text = self.tr(
+                "I want to become a member of {association}. I agree that the association keeps "
+                "my name and contact details in its member register while I am a member.")
+        association = self.campaign.association if self.campaign else ""
+        return text.replace("{association}", association or self.tr("the association"))
+
+    def _ask_membership(self) -> bool:
+        assert self.card is not None
+        phone = self.card_view.phone()
+        dialog = MembershipDialog(self.card, self.consent_text(),
+                                  phone.national if phone else "", self)
+        if dialog.exec() != MembershipDialog.DialogCode.Accepted:
+            return False
+        self.recruit = dialog.recruit()
+        return True
+
+    def _update_status(self) -> None:
+        outcome = self.outcomes.selected()
+        if self.card is None:
+            self.outcome_status.clear()
+            return
+        if outcome is None:
+            self.outcome_status.setText(self.tr("Choose what happened (Ctrl+1 … Ctrl+9), then "
+                                                "save with Ctrl+Return."))
+            return
+        text = self.tr("Outcome: %1").replace("%1", outcome_text(outcome))
+        if outcome == Outcome.CALLBACK.value and self.callback_at is not None:
+            text += " – " + self.tr("call back %1").replace("%1", when_text(self.callback_at))
+        if outcome == Outcome.RECRUITED.value and self.recruit is not None:
+            text += " – " + self.tr("membership form filled in")
+        if outcome == Outcome.DO_NOT_CALL.value:
+            text += " – " + self.tr("the number goes on the do-not-call list when you save")
+        self.outcome_status.setText(text)
+
+    def _script_changed(self) -> None:
+        run = self.script_panel.run
+        if run is None or self.card is None:
+            return
+        achieved = run.achieved
+        if achieved.follow_up and not self.promised.text().strip():
+            self.promised.setText(achieved.follow_up)
+        if achieved.meeting_signup:
+            self.meeting.setChecked(True)
+        if achieved.outcome and not self.outcome_by_hand:
+            # The script's suggestion; details (callback time, membership) are asked on save.
+            self._set_outcome(achieved.outcome, by_hand=False)
+
+    # -- saving, skipping, undo -----------------------------------------------------------
+
+    def save(self) -> None:
+        if self.card is None or self.busy:
+            return
+        outcome = self.outcomes.selected()
+        if outcome is None:
+            QMessageBox.information(self, self.tr("Save the call"),
+                                    self.tr("First choose what happened: press Ctrl+1 … Ctrl+9 "
+                                            "or click an outcome."))
+            return
+        if outcome == Outcome.CALLBACK.value and self.callback_at is None \
+                and not self._ask_callback():
+            return
+        if outcome == Outcome.RECRUITED.value and self.recruit is None \
+                and not self._ask_membership():
+            return
+        card = self.card
+        phone = self.card_view.phone()
+        promised = self.promised.text().strip()
+        started = self.started_at
+        if self.card_view.timer_running():
+            started = utcnow() - timedelta(seconds=self.card_view.elapsed_seconds())
+        call = CallInput(
+            contact_id=card.contact_id, claim_token=card.claim_token, outcome=outcome,
+            volunteer_id=self.evening.volunteer_id,
+            phone_number_id=phone.id if phone else None, started_at=started,
+            notes=self.notes.toPlainText() if self.evening.notes_enabled else "",
+            answers=self.script_panel.answers(),
+            script_id=self.stored_script.id if self.stored_script else None,
+            callback_at=self.callback_at if outcome == Outcome.CALLBACK.value else None,
+            follow_up=FollowUpInput(promised, self.assigned.text()) if promised else None,
+            meeting_signup=self.meeting.isChecked(),
+            recruit=self.recruit if outcome == Outcome.RECRUITED.value else None,
+        )
+        ev = self.evening
+        minutes = self.claim_minutes
+        name = (f"{self.recruit.first_name} {self.recruit.last_name}".strip()
+                if self.recruit else card.name)
+
+        def work() -> Update:
+            with self.ctx.db.transaction() as session:
+                result = save_call(session, call, claim_minutes=minutes, group_id=ev.group_id)
+            with self.ctx.db.session() as session:
+                return Update(result.next, self._stats(session), outcome, name)
+
+        self._run(work)
+
+    def skip(self) -> None:
+        if self.card is None or self.busy:
+            return
+        dialog = SkipDialog(self)
+        if dialog.exec() != SkipDialog.DialogCode.Accepted:
+            return
+        card, reason, ev, minutes = self.card, dialog.text(), self.evening, self.claim_minutes
+
+        def work() -> Update:
+            with self.ctx.db.transaction() as session:
+                following = skip_contact(
+                    session, campaign_id=ev.campaign_id, contact_id=card.contact_id,
+                    claim_token=card.claim_token, reason=reason, volunteer_id=ev.volunteer_id,
+                    volunteer_name=ev.volunteer_name, claim_minutes=minutes,
+                    group_id=ev.group_id)
+            with self.ctx.db.session() as session:
+                return Update(following, self._stats(session))
+
+        self._run(work)
+
+    def undo(self) -> None:
+        if self.busy:
+            return
+        ev, minutes = self.evening, self.claim_minutes
+        showing = (self.card.contact_id, self.card.claim_token) if self.card else None
+
+        def work() -> Update:
+            with self.ctx.db.transaction() as session:
+                undone = undo_last_call(session, volunteer_id=ev.volunteer_id,
+                                        since=ev.started_at, claim_minutes=minutes,
+                                        showing=showing)
+            with self.ctx.db.session() as session:
+                stats = self._stats(session)
+            if undone is None:
+                raise UserError(QT_TRANSLATE_NOOP(
+                    "app", "Nothing to undo: you have not saved a call this evening"))
+            return Update(None, stats, undone=undone)
+
+        self._run(work)
+
+    def _renew_claim(self) -> None:
+        card = self.card
+        if card is None or self.busy:
+            return
+        minutes = self.claim_minutes
+
+        def task(_progress: Progress) -> bool:
+            with self.ctx.db.transaction() as session:
+                return renew_claim(session, card.contact_id, card.claim_token, minutes)
+
+        self.ctx.runner.run(task, writes=True)
+
+    # -- leaving --------------------------------------------------------------------------
+
+    def can_leave(self) -> bool:
+        """Asked by the window before it leaves this screen: confirm, then give back the
+        contact on screen so another caller can have it."""
+        if self.busy:
+            self.ctx.runner.wait(10_000)
+        if self.card is not None and self.outcomes.selected() is not None:
+            answer = QMessageBox.question(
+                self, self.tr("Leave the calling screen"),
+                self.tr("The call with %1 is not saved. Leave without saving?")
+                .replace("%1", self.card.name))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.release()
+        return True
+
+    def release(self) -> None:
+        """Give the contact on screen back to the queue (quick; done on the GUI thread so it
+        is done before the window closes)."""
+        self._renew.stop()
+        if self.card is None:
+            return
+        card, self.card = self.card, None
+        with self.ctx.db.transaction() as session:
+            release_claim(session, card.contact_id, card.claim_token)
+
+    def summary_dialog(self) -> SummaryDialog:
+        with self.ctx.db.session() as session:
+            summary = session_summary(session, self.evening.campaign_id,
+                                      self.evening.volunteer_id, self.evening.started_at)
+        return SummaryDialog(summary, self.evening.volunteer_name, self)
+
+    def end_evening(self) -> None:
+        if self.busy:
+            return
+        if not self.can_leave():
+            return
+        self.summary_dialog().exec()
+        if self.window_ is not None:
+            self.window_.show_home()

@@ -1,0 +1,107 @@
+"""Start of the evening: who is calling, for which campaign, which target group."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.campaigns import CampaignSummary, list_campaigns, list_groups
+from app.services.volunteers import list_volunteers
+from ui.context import UiContext
+
+
+class StartDialog(QDialog):
+    def __init__(self, ctx: UiContext, name: str, campaign_id: int | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("startEveningDialog")
+        self.setWindowTitle(self.tr("Start calling"))
+        self.intro = QLabel(self.tr("Welcome! Who is calling tonight, and for what?"))
+        self.intro.setWordWrap(True)
+        self.name = QComboBox()
+        self.name.setObjectName("volunteerName")
+        self.name.setEditable(True)
+        self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.name.setAccessibleName(self.tr("Your name"))
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("campaignChoice")
+        self.campaign.setAccessibleName(self.tr("Campaign"))
+        self.group = QComboBox()
+        self.group.setObjectName("groupChoice")
+        self.group.setAccessibleName(self.tr("Target group"))
+        self.practice_hint = QLabel()
+        self.practice_hint.setWordWrap(True)
+        self.practice_hint.setObjectName("practiceHint")
+        with ctx.db.session() as session:
+            names = list_volunteers(session)
+            self.summaries: list[CampaignSummary] = list_campaigns(session)
+        self.name.addItems(names)
+        self.name.setCurrentText(name)
+        for summary in self.summaries:
+            label = summary.name
+            if summary.is_practice:
+                label = self.tr("%1 (practice)").replace("%1", summary.name)
+            self.campaign.addItem(label, summary.id)
+        index = self.campaign.findData(campaign_id) if campaign_id is not None else -1
+        if index < 0 and not name:
+            # A first-time volunteer starts on the practice campaign.
+            index = next((i for i, s in enumerate(self.summaries) if s.is_practice), -1)
+            if index >= 0:
+                self.practice_hint.setText(self.tr(
+                    "First time? Start with the practice campaign: made-up people, nobody is "
+                    "really called."))
+        self.practice_hint.setVisible(bool(self.practice_hint.text()))
+        self.campaign.currentIndexChanged.connect(self._fill_groups)
+        self.campaign.setCurrentIndex(max(index, 0))
+        self._fill_groups()
+        form = QFormLayout()
+        form.addRow(self.tr("Your &name:"), self.name)
+        form.addRow(self.tr("&Campaign:"), self.campaign)
+        form.addRow(self.tr("&Target group:"), self.group)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start &calling"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.name.currentTextChanged.connect(self._update)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.practice_hint)
+        layout.addWidget(self.buttons)
+        self._update()
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fill_groups(self, *_: object) -> None:
+        self.group.clear()
+        self.group.addItem(self.tr("All groups"), None)
+        campaign_id = self.campaign.currentData()
+        if campaign_id is None:
+            return
+        with self.ctx.db.session() as session:
+            for group in list_groups(session, int(campaign_id)):
+                self.group.addItem(group.name, group.id)
+
+    def _update(self, *_: object) -> None:
+        ok = bool(self.name.currentText().strip()) and self.campaign.currentData() is not None
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def volunteer(self) -> str:
+        return " ".join(self.name.currentText().split())
+
+    def campaign_id(self) -> int | None:
+        data = self.campaign.currentData()
+        return None if data is None else int(data)
+
+    def group_id(self) -> int | None:
+        data = self.group.currentData()
+        return None if data is None else int(data)

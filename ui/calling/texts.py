@@ -1,0 +1,86 @@
+"""Labels shared by the calling widgets: outcomes, phone kinds, queue reasons."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from app.clock import local
+from app.domain.outcomes import Outcome
+from app.services.calling import QueueState
+
+
+def outcome_text(outcome: str) -> str:
+    texts = {
+        Outcome.NO_ANSWER: QCoreApplication.translate("calling", "No answer"),
+        Outcome.BUSY: QCoreApplication.translate("calling", "Busy"),
+        Outcome.VOICEMAIL: QCoreApplication.translate("calling", "Voicemail"),
+        Outcome.WRONG_NUMBER: QCoreApplication.translate("calling", "Wrong number"),
+        Outcome.CALLBACK: QCoreApplication.translate("calling", "Call back later"),
+        Outcome.REFUSED: QCoreApplication.translate("calling", "Doesn't want to talk"),
+        Outcome.DO_NOT_CALL: QCoreApplication.translate("calling", "Never call again"),
+        Outcome.CONVERSATION: QCoreApplication.translate("calling", "Conversation held"),
+        Outcome.RECRUITED: QCoreApplication.translate("calling", "Became a member"),
+    }
+    return texts.get(Outcome(outcome), outcome)
+
+
+def kind_text(kind: str) -> str:
+    texts = {
+        "mobile": QCoreApplication.translate("calling", "mobile"),
+        "fixed": QCoreApplication.translate("calling", "landline"),
+        "fixed_or_mobile": QCoreApplication.translate("calling", "landline or mobile"),
+        "voip": QCoreApplication.translate("calling", "internet phone"),
+        "personal": QCoreApplication.translate("calling", "personal number"),
+    }
+    return texts.get(kind, kind)
+
+
+def when_text(when: datetime | None) -> str:
+    """A time as the volunteer reads it: "18:30" today, else "tor 10 dec 18:30"."""
+    if when is None:
+        return ""
+    at = local(when)
+    locale = QLocale()
+    today = local(datetime.now(at.tzinfo)).date()
+    clock = f"{at:%H:%M}"
+    if at.date() == today:
+        return clock
+    return f"{locale.toString(at.date(), 'ddd d MMM')} {clock}"
+
+
+def queue_reasons(state: QueueState) -> list[str]:
+    """Why nobody is offered, most useful first, with counts."""
+    lines: list[str] = []
+    if state.outside_hours:
+        line = QCoreApplication.translate(
+            "calling", "It is outside the campaign's calling hours (today %1).").replace(
+            "%1", state.hours_text)
+        if state.opens_at is not None:
+            line += " " + QCoreApplication.translate(
+                "calling", "Calling opens again %1.").replace("%1", when_text(state.opens_at))
+        lines.append(line)
+    if state.total == 0:
+        lines.append(QCoreApplication.translate(
+            "calling", "There are no contacts to call here yet. Import a phone list first."))
+        return lines
+    if state.all_done:
+        lines.append(QCoreApplication.translate(
+            "calling", "Everyone has been called: all %n contact(s) are done.", "", state.done))
+        return lines
+    if state.due and not state.outside_hours:
+        lines.append(QCoreApplication.translate(
+            "calling", "%n contact(s) are being called by others right now.", "", state.due))
+    if state.retry_waiting:
+        lines.append(QCoreApplication.translate(
+            "calling", "%n contact(s) wait to be tried again, the first at %1.", "",
+            state.retry_waiting).replace("%1", when_text(state.retry_at)))
+    if state.callbacks_later:
+        lines.append(QCoreApplication.translate(
+            "calling", "%n callback(s) are due later, the first at %1.", "",
+            state.callbacks_later).replace("%1", when_text(state.callback_at)))
+    if state.done:
+        lines.append(QCoreApplication.translate(
+            "calling", "%n contact(s) are done.", "", state.done))
+    return lines
