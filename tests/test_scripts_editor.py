@@ -1,0 +1,180 @@
+"""The script editor in a real window (offscreen): edit, branch, validate, save, preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from app.db.models import Campaign
+from app.services.scripts import DEFAULT_KEY, install_builtin_scripts, script_by_id
+from app.services.scripts.storage import builtin_dir
+from tests.scripts_helpers import make_campaign
+from ui.context import UiContext
+from ui.scripts.page import ScriptsPage
+
+
+def _campaign(ui_ctx: UiContext) -> int:
+    with ui_ctx.db.transaction() as session:
+        campaign = make_campaign(session)
+        install_builtin_scripts(session, campaign)
+        return campaign.id
+
+
+def _page(qtbot: QtBot, ui_ctx: UiContext) -> ScriptsPage:
+    page = ScriptsPage(ui_ctx, _campaign(ui_ctx))
+    qtbot.addWidget(page)
+    page.resize(1300, 850)
+    page.show()
+    return page
+
+
+def _problems(page: ScriptsPage) -> list[str]:
+    return [page.editor.problem_list.item(i).text()
+            for i in range(page.editor.problem_list.count())]
+
+
+def _click(qtbot: QtBot, button: QPushButton) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_edit_branch_validate_save_and_preview(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    page = _page(qtbot, ui_ctx)
+    editor, form = page.editor, page.editor.form
+    assert editor.base is not None and editor.base.key == DEFAULT_KEY
+    v1_id = editor.base.id
+    assert editor.problems == [] and not page.save_button.isEnabled()
+
+    # Edit a step's title.
+    editor.select_step("meeting")
+    form.title.clear()
+    qtbot.keyClicks(form.title, "Bjud in till ")
+    form.title.insert("mötet")  # QTest types ASCII only
+    assert editor.script().step("meeting").title == "Bjud in till mötet"
+    assert page.save_button.isEnabled()
+
+    # Add an option leading to a step that does not exist yet: a problem appears.
+    editor.select_step("moment")
+    _click(qtbot, form.options.add_button)
+    form.options.label.clear()
+    qtbot.keyClicks(form.options.label, "Har bara en minut")
+    qtbot.keyClicks(form.options.next.lineEdit(), "kort")
+    form.options.effects.outcome.set_value("conversation")
+    assert any("Option 'option5' leads nowhere: there is no step 'kort'" in text
+               for text in _problems(page))
+    assert "1 problem" in page.status.text() or "1 problem" in page.status.text().lower() \
+        or "problem" in page.status.text()
+
+    # Clicking the problem selects the step it is about.
+    editor.select_step("intro")
+    editor.problem_list.itemClicked.emit(editor.problem_list.item(0))
+    assert editor.script().steps[editor.current_row()].id == "moment"
+
+    # Write the new branch: the problem disappears.
+    _click(qtbot, editor.add_button)
+    form.step_id.clear()
+    qtbot.keyClicks(form.step_id, "kort")
+    form.title.clear()
+    qtbot.keyClicks(form.title, "Kort version")
+    form.text.setFocus()
+    form.text.insertPlainText("Då tar jag det kort. ")
+    qtbot.keyClicks(form.text, "Det galler ")
+    form.placeholders.insert("local_issue")
+    qtbot.keyClicks(form.next.lineEdit(), "meeting")
+    assert editor.problems == []
+    assert _problems(page) == ["Inga problem: manuset kan användas när du ringer."] or \
+        _problems(page)[0].startswith(("No problems", "Inga problem"))
+    script = editor.script()
+    assert script.step("kort").text == "Då tar jag det kort. Det galler {local_issue}"
+    assert script.step("kort").next == "meeting"
+    moment = script.step("moment").question
+    assert moment is not None and moment.option("option5") is not None
+    assert moment.option("option5").next == "kort"  # type: ignore[union-attr]
+
+    # Save as a new version: version 2 is used for calling, version 1 is untouched.
+    with qtbot.waitSignal(ui_ctx.events.changed) as signal:
+        _click(qtbot, page.save_button)
+    assert signal.args == ["scripts"]
+    assert editor.base is not None and editor.base.version == 2 and not editor.dirty
+    with ui_ctx.db.session() as session:
+        campaign = session.get(Campaign, page.campaign_id)
+        assert campaign is not None and campaign.script_id == editor.base.id
+        v2 = script_by_id(session, editor.base.id)
+        v1 = script_by_id(session, v1_id)
+    assert v2.origin == "edited" and v2.valid and v2.script.step("kort").title == "Kort version"
+    assert not v1.script.has_step("kort") and v1.script.step("meeting").title != \
+        "Bjud in till mötet"
+    assert page.list.count() == 4
+    assert "2" in page.list.currentItem().text()
+
+    # Preview to the end along the new branch.
+    _click(qtbot, page.preview_button)
+    dialog = page.preview_dialog
+    qtbot.waitExposed(dialog)
+    view = dialog.view
+    assert view.text.text().startswith("Hej! Är det Anna?")
+    assert "Föreningen Test" in view.text.text()
+
+    def choose(value: str) -> None:
+        button = view.findChild(QPushButton, f"previewOption_{value}")
+        assert button is not None, value
+        qtbot.waitUntil(button.isVisible)
+        _click(qtbot, button)
+
+    choose("yes")
+    choose("option5")
+    assert view.run.current.id == "kort"
+    assert view.text.text() == "Då tar jag det kort. Det galler parken vid skolan"
+    _click(qtbot, view.skip_button)
+    assert "Alex Exempel" in view.text.text()
+    choose("yes")
+    _click(qtbot, view.back_button)  # undo the meeting answer
+    assert view.run.current.id == "meeting" and "meeting" not in view.run.answers
+    choose("yes")
+    choose("no")
+    choose("no")
+    _click(qtbot, view.skip_button)
+    assert view.run.finished
+    summary = view.findChild(QLabel, "previewSummary")
+    assert summary is not None
+    qtbot.waitUntil(summary.isVisible)
+    assert view.run.path == ["intro", "moment", "kort", "meeting", "membership_ask",
+                             "follow_up", "thanks"]
+    assert view.run.achieved.meeting_signup and view.run.achieved.outcome == "conversation"
+    assert "has_time: Har bara en minut" in summary.text()
+    dialog.close()
+
+
+def test_broken_import_can_be_opened_but_not_used(
+    qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path
+) -> None:
+    page = _page(qtbot, ui_ctx)
+    broken = tmp_path / "trasigt.yaml"
+    broken.write_text("key: trasigt\nname: Trasigt\nsteps:\n  - id: a\n    title: A\n"
+                      "    text: Hej {fornamn}\n    next: b\n", encoding="utf-8")
+    page.import_file(broken)
+    qtbot.waitUntil(lambda: page.editor.base is not None and page.editor.base.key == "trasigt")
+    texts = _problems(page)
+    assert any("Unknown placeholder {fornamn}" in t or "{fornamn}" in t for t in texts)
+    assert any("'b'" in t for t in texts)
+    assert not page.editor.base.valid  # type: ignore[union-attr]
+    with ui_ctx.db.session() as session:
+        campaign = session.get(Campaign, page.campaign_id)
+        assert campaign is not None
+        assert script_by_id(session, campaign.script_id).key == DEFAULT_KEY  # type: ignore[arg-type]
+
+
+def test_export_writes_the_selected_version(
+    qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path
+) -> None:
+    page = _page(qtbot, ui_ctx)
+    target = tmp_path / "ut.yaml"
+    script_id = page.selected_id()
+    assert script_id is not None
+    page.export_file(script_id, target)
+    qtbot.waitUntil(target.exists)
+    qtbot.waitUntil(lambda: page.export_button.isEnabled())
+    assert target.read_text("utf-8") == \
+        (builtin_dir() / "local_issue_sv.yaml").read_text("utf-8")

@@ -1,0 +1,1 @@
+"""The organiser's screens for conversation scripts: list, editor, preview."""

@@ -1,0 +1,374 @@
+"""The scripts screen: the campaign's scripts and versions, import/export, and the editor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.models import Campaign
+from app.errors import UserError
+from app.progress import Progress
+from app.services.scripts import (
+    CallContext,
+    StoredScript,
+    export_source,
+    import_script,
+    list_scripts,
+    save_new_version,
+    script_by_id,
+    set_active_script,
+)
+from app.services.scripts.loader import read_text
+from ui.context import UiContext
+from ui.errors import show_error
+from ui.scripts.editor import ScriptEditor
+from ui.scripts.preview import PREVIEW_CONTACT, PREVIEW_VOLUNTEER, PreviewDialog
+from ui.scripts.texts import origin_name
+
+
+class ScriptsPage(QWidget):
+    back = Signal()
+
+    def __init__(self, ctx: UiContext, campaign_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scriptsPage")
+        self.ctx = ctx
+        self.campaign_id = campaign_id
+        self.campaign_name = ""
+        self.active_id: int | None = None
+        self.stored: dict[int, StoredScript] = {}
+        self.last_dir = str(Path.home())
+
+        self.back_button = QPushButton()
+        self.back_button.setObjectName("scriptsBack")
+        self.back_button.clicked.connect(self.back)
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+
+        self.list_label = QLabel()
+        self.list = QListWidget()
+        self.list.setObjectName("scriptList")
+        self.list.setWordWrap(True)
+        self.list_label.setBuddy(self.list)
+        self.list.currentItemChanged.connect(self._chosen)
+        self.use_button = QPushButton()
+        self.use_button.setObjectName("useScriptButton")
+        self.use_button.clicked.connect(self.use_selected)
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("importScriptButton")
+        self.import_button.clicked.connect(self.choose_import)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportScriptButton")
+        self.export_button.clicked.connect(self.choose_export)
+
+        self.editor = ScriptEditor()
+        self.editor.changed.connect(self._editor_changed)
+        self.status = QLabel()
+        self.status.setObjectName("editorStatus")
+        self.status.setWordWrap(True)
+        self.preview_button = QPushButton()
+        self.preview_button.setObjectName("previewButton")
+        self.preview_button.clicked.connect(self.preview)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("saveVersionButton")
+        self.save_button.clicked.connect(self.save)
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.heading, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list_label)
+        left_layout.addWidget(self.list, 1)
+        for button in (self.use_button, self.import_button, self.export_button):
+            left_layout.addWidget(button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.editor, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.preview_button)
+        bottom.addWidget(self.save_button)
+        right_layout.addLayout(bottom)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("← &Home"))
+        self.back_button.setAccessibleName(self.tr("Back to the start page"))
+        self.heading.setText(self.tr("Conversation scripts: %1").replace("%1",
+                                                                         self.campaign_name))
+        self.list_label.setText(self.tr("Scripts and &versions"))
+        self.list.setAccessibleName(self.tr("Scripts and versions"))
+        self.use_button.setText(self.tr("&Use for calling"))
+        self.import_button.setText(self.tr("&Import…"))
+        self.export_button.setText(self.tr("E&xport…"))
+        self.preview_button.setText(self.tr("&Preview…"))
+        self.save_button.setText(self.tr("&Save as new version"))
+        self._fill_list()
+        self._editor_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- the list --------------------------------------------------------------------------
+    def refresh(self, select_id: int | None = None) -> None:
+        with self.ctx.db.session() as session:
+            campaign = session.get(Campaign, self.campaign_id)
+            self.campaign_name = campaign.name if campaign else ""
+            self.active_id = campaign.script_id if campaign else None
+            scripts = list_scripts(session, self.campaign_id)
+        self.stored = {s.id: s for s in scripts}
+        self.heading.setText(self.tr("Conversation scripts: %1").replace("%1",
+                                                                         self.campaign_name))
+        current = select_id or self.selected_id() or self.active_id
+        self._fill_list(current)
+
+    def _item_text(self, stored: StoredScript) -> str:
+        line = self.tr("version %1, %2").replace("%1", str(stored.version)) \
+            .replace("%2", origin_name(stored.origin))
+        if stored.id == self.active_id:
+            line += " · " + self.tr("used for calling")
+        if not stored.valid:
+            line += " · " + self.tr("has problems")
+        return f"{stored.name}\n{line}"
+
+    def _fill_list(self, select_id: int | None = None) -> None:
+        if not hasattr(self, "stored"):
+            return
+        select_id = select_id or self.selected_id()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for stored in self.stored.values():
+            item = QListWidgetItem(self._item_text(stored))
+            item.setData(Qt.ItemDataRole.UserRole, stored.id)
+            if stored.id == self.active_id:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.list.addItem(item)
+            if stored.id == select_id:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        elif self.list.currentItem() is not None:
+            self._chosen(self.list.currentItem(), None, ask=False)
+
+    def selected_id(self) -> int | None:
+        item = self.list.currentItem() if hasattr(self, "list") else None
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def _chosen(self, item: QListWidgetItem | None, previous: QListWidgetItem | None,
+                ask: bool = True) -> None:
+        if item is None:
+            return
+        script_id = int(item.data(Qt.ItemDataRole.UserRole))
+        base = self.editor.base
+        if base is not None and base.id == script_id and not ask:
+            return
+        if ask and self.editor.dirty and not self._discard_ok():
+            if previous is not None:
+                self.list.blockSignals(True)
+                self.list.setCurrentItem(previous)
+                self.list.blockSignals(False)
+            return
+        stored = self.stored.get(script_id)
+        if stored is not None:
+            self.editor.load(stored)
+        self.use_button.setEnabled(script_id != self.active_id)
+        self._editor_changed()
+
+    def _discard_ok(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("You have changed this script without saving. Throw the changes away?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def can_leave(self) -> bool:
+        """Asked by the main window before it closes this page."""
+        return not self.editor.dirty or self._discard_ok()
+
+    # --- editing ---------------------------------------------------------------------------
+    def _editor_changed(self) -> None:
+        if not hasattr(self, "status"):
+            return
+        base = self.editor.base
+        self.save_button.setEnabled(base is not None and self.editor.dirty)
+        self.preview_button.setEnabled(base is not None and bool(self.editor.steps))
+        if base is None:
+            self.status.setText(self.tr("Choose a script on the left."))
+            return
+        count = len(self.editor.problems)
+        if self.editor.dirty:
+            text = self.tr("Changed. Saving makes a new version; calls already made keep "
+                           "the version they used.")
+        else:
+            text = self.tr("Version %1. Calls made with it keep it exactly as it is.") \
+                .replace("%1", str(base.version))
+        if count:
+            text += " " + self.tr("%n problem(s): the script cannot be used for calling "
+                                  "until they are fixed.", "", count)
+        self.status.setText(text)
+
+    def save(self) -> None:
+        base = self.editor.base
+        if base is None:
+            return
+        try:
+            with self.ctx.db.transaction() as session:
+                stored = save_new_version(session, base.id, self.editor.script())
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.editor.dirty = False
+        self.refresh(select_id=stored.id)
+        self.editor.load(stored)
+        self._editor_changed()
+        self.ctx.events.changed.emit("scripts")
+        if stored.valid:
+            message = self.tr("Saved as version %1. Callers use it from now on.")
+        else:
+            message = self.tr("Saved as version %1. It has problems, so callers keep the "
+                              "script they had until you fix them.")
+        self.status.setText(message.replace("%1", str(stored.version)))
+
+    def preview(self) -> None:
+        with self.ctx.db.session() as session:
+            campaign = session.get(Campaign, self.campaign_id)
+            context = CallContext.for_call(campaign, PREVIEW_CONTACT, PREVIEW_VOLUNTEER,
+                                           self.editor.meta.language) \
+                if campaign is not None else CallContext(PREVIEW_CONTACT, PREVIEW_VOLUNTEER)
+        self.preview_dialog = PreviewDialog(self.editor.script(), context, self)
+        self.preview_dialog.open()
+
+    def use_selected(self) -> None:
+        script_id = self.selected_id()
+        if script_id is None:
+            return
+        try:
+            with self.ctx.db.transaction() as session:
+                campaign = session.get(Campaign, self.campaign_id)
+                assert campaign is not None
+                set_active_script(session, campaign, script_id)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.refresh(select_id=script_id)
+        self.ctx.events.changed.emit("scripts")
+
+    # --- files -----------------------------------------------------------------------------
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a script"), self.last_dir,
+            self.tr("Scripts (*.yaml *.yml);;All files (*)"),
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        self.last_dir = str(path.parent)
+        db, campaign_id = self.ctx.db, self.campaign_id
+
+        def work(_progress: Progress) -> StoredScript:
+            text = read_text(path)
+            with db.transaction() as session:
+                campaign = session.get(Campaign, campaign_id)
+                assert campaign is not None
+                stored = import_script(session, campaign, text, path.name)
+                if stored.valid:
+                    campaign.script_id = stored.id
+                return stored
+
+        self.import_button.setEnabled(False)
+        self.ctx.runner.run(work, on_success=self._imported,
+                            on_failure=self._task_failed, writes=True)
+
+    def _imported(self, stored: StoredScript) -> None:
+        self.import_button.setEnabled(True)
+        self.refresh(select_id=stored.id)
+        self.ctx.events.changed.emit("scripts")
+        if stored.valid:
+            self.status.setText(self.tr("Imported as version %1. Callers use it from now on.")
+                                .replace("%1", str(stored.version)))
+        else:
+            self.status.setText(self.tr("Imported as version %1, but it has problems. Fix "
+                                        "them and save a new version before calling with it.")
+                                .replace("%1", str(stored.version)))
+
+    def _task_failed(self, exc: BaseException) -> None:
+        self.import_button.setEnabled(True)
+        self.export_button.setEnabled(True)
+        show_error(self, exc)
+
+    def choose_export(self) -> None:
+        script_id = self.selected_id()
+        if script_id is None:
+            return
+        stored = self.stored[script_id]
+        suggested = str(Path(self.last_dir) / f"{stored.key}-v{stored.version}.yaml")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the script"), suggested,
+            self.tr("Scripts (*.yaml *.yml)"),
+        )
+        if path:
+            self.export_file(script_id, Path(path))
+
+    def export_file(self, script_id: int, path: Path) -> None:
+        self.last_dir = str(path.parent)
+        db = self.ctx.db
+
+        def work(_progress: Progress) -> Path:
+            with db.session() as session:
+                text = export_source(session, script_id)
+            try:
+                path.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise UserError("Cannot write {path} ({reason})", path=str(path),
+                                reason=exc.strerror or str(exc)) from None
+            return path
+
+        self.export_button.setEnabled(False)
+        self.ctx.runner.run(work, on_success=self._exported, on_failure=self._task_failed)
+
+    def _exported(self, path: Path) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText(self.tr("Exported to %1").replace("%1", str(path)))
+
+    def stored_script(self, script_id: int) -> StoredScript:
+        with self.ctx.db.session() as session:
+            return script_by_id(session, script_id)
