@@ -1,0 +1,109 @@
+"""The dashboard and the export/roll-up dialogs, as real widgets (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.services.results import Privacy
+from app.services.results.meta import SHEET, parse_meta
+from tests.results_helpers import build_campaign
+from ui.context import UiContext
+from ui.main_window import MainWindow
+from ui.results import entry
+from ui.results.dashboard import DashboardPage
+from ui.results.export_dialog import ExportDialog
+from ui.results.rollup_dialog import RollupDialog
+
+
+def open_window(qtbot: QtBot, ui_ctx: UiContext) -> tuple[MainWindow, DashboardPage]:
+    known = build_campaign(ui_ctx.db)
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    ui_ctx.campaign_id = known.campaign_id
+    page = entry.open_dashboard(window)
+    assert page is not None
+    qtbot.waitUntil(lambda: page.report is not None, timeout=10_000)
+    return window, page
+
+
+def test_dashboard_shows_figures_and_filters(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    window, page = open_window(qtbot, ui_ctx)
+    assert window.pages.currentWidget() is page
+    assert page.heading.text() == "Höstkampanj"
+    assert page.cards["calls"].value.text() == "11"
+    assert page.cards["recruited"].value.text() == "2"
+    assert page.cards["calls"].caption.text() == "Samtal"  # Swedish by default
+    assert page.groups_table.figures.rowCount() == 3  # Centrum, Norr, Totalt
+    assert page.funnel.chart().series()[0].count() == 2  # a bar set per target group
+    assert page.outcomes.chart().series()[0].count() == 9  # every outcome occurred
+
+    norr = page.group_filter.findText("Norr")
+    with qtbot.waitSignal(page.report_shown, timeout=10_000):
+        page.group_filter.setCurrentIndex(norr)
+    assert page.report is not None and page.report.filter.group_id is not None
+    assert page.cards["calls"].value.text() == "4"
+    assert page.groups_table.figures.rowCount() == 2  # Norr, Totalt
+
+    with qtbot.waitSignal(page.report_shown, timeout=10_000):
+        page.group_filter.setCurrentIndex(0)
+    with qtbot.waitSignal(page.report_shown, timeout=10_000):
+        page.date_filter.setChecked(True)  # from the first call day to today: everything
+    assert page.cards["calls"].value.text() == "11"
+    with qtbot.waitSignal(page.report_shown, timeout=10_000):
+        page.to_date.setDate(page.from_date.date())  # only the first evening
+    assert page.cards["calls"].value.text() == "4"
+
+    with qtbot.waitSignal(page.report_shown, timeout=10_000):
+        ui_ctx.events.changed.emit("calls")  # another screen saved a call
+    page.back_button.click()
+    assert window.pages.currentWidget() is window.home
+
+
+def test_export_through_the_dialog(qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path) -> None:
+    window, page = open_window(qtbot, ui_ctx)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    dialogs = window.findChildren(ExportDialog)
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    assert dialog.privacy() is Privacy.DISTRICT  # the safest useful level by default
+    assert not dialog.warning.isVisible()
+    dialog.radio[Privacy.FULL].setChecked(True)
+    assert dialog.warning.isVisible() and not dialog.ok.isEnabled()
+    dialog.understood.setChecked(True)
+    assert dialog.ok.isEnabled()
+    dialog.radio[Privacy.DISTRICT].setChecked(True)
+    target = tmp_path / "resultat.xlsx"
+    dialog.path.setText(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    wb = load_workbook(target)
+    assert wb.sheetnames[:2] == ["Sammanfattning", "Samtal"]
+    assert parse_meta(wb[SHEET].iter_rows(values_only=True)).privacy == "district"
+    assert "resultat.xlsx" in window.statusBar().currentMessage()
+
+
+def test_rollup_dialog_combines_exports(qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path) -> None:
+    from app.services.results import export_xlsx
+
+    known = build_campaign(ui_ctx.db)
+    files = []
+    for name in ("a.xlsx", "b.xlsx"):
+        with ui_ctx.db.session() as session:
+            export_xlsx(session, known.campaign_id, tmp_path / name)
+        files.append(str(tmp_path / name))
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    dialog = entry.open_rollup(window)
+    assert isinstance(dialog, RollupDialog) and not dialog.ok.isEnabled()
+    dialog.add_paths(files)
+    target = tmp_path / "distrikt.xlsx"
+    dialog.output.setText(str(target))
+    with qtbot.waitSignal(dialog.combined, timeout=20_000) as blocker:
+        dialog.ok.click()
+    assert blocker.args[0].total.calls == 22
+    assert load_workbook(target).sheetnames[0] == "Distrikt"

@@ -1,0 +1,1 @@
+"""The results screens: the dashboard, the export dialog and the district roll-up dialog."""

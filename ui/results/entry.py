@@ -1,0 +1,73 @@
+"""Entry points called from the main window's Results menu (see ui/features.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+from app.db.models import Campaign
+from app.services.results import ExportResult, RollupResult
+from ui.results.dashboard import DashboardPage
+from ui.results.export_dialog import ExportDialog
+from ui.results.rollup_dialog import RollupDialog
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def _campaign(window: MainWindow) -> tuple[int, str] | None:
+    campaign_id = window.ctx.campaign_id
+    if campaign_id is not None:
+        with window.ctx.db.session() as session:
+            campaign = session.get(Campaign, campaign_id)
+            if campaign is not None:
+                return campaign.id, campaign.name
+    QMessageBox.information(window, QCoreApplication.translate("results", "Results"),
+                            QCoreApplication.translate("results", "Choose a campaign first."))
+    return None
+
+
+def open_dashboard(window: MainWindow) -> DashboardPage | None:
+    chosen = _campaign(window)
+    if chosen is None:
+        return None
+    page = DashboardPage(window.ctx, chosen[0])
+    page.back_requested.connect(window.show_home)
+    # The export is always the whole campaign: the district adds up whole campaigns.
+    page.export_requested.connect(lambda: open_export(window))
+    window.show_page(page)
+    return page
+
+
+def open_export(window: MainWindow) -> ExportDialog | None:
+    chosen = _campaign(window)
+    if chosen is None:
+        return None
+    dialog = ExportDialog(window.ctx, chosen[0], chosen[1], None, window)
+    dialog.exported.connect(lambda result: _exported(window, result))
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
+
+
+def _exported(window: MainWindow, result: ExportResult) -> None:
+    window.statusBar().showMessage(
+        QCoreApplication.translate("results", "Saved %1 (%n call(s))", None, result.calls)
+        .replace("%1", str(result.path)), 15000)
+
+
+def open_rollup(window: MainWindow) -> RollupDialog:
+    dialog = RollupDialog(window.ctx, window)
+    dialog.combined.connect(lambda result: _combined(window, result))
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
+
+
+def _combined(window: MainWindow, result: RollupResult) -> None:
+    window.statusBar().showMessage(
+        QCoreApplication.translate("results", "Saved the district file %1 (%n file(s))", None,
+                                   len(result.files))
+        .replace("%1", str(result.path)), 15000)
