@@ -125,6 +125,6 @@ def snapshot(db: Database) -> dict[str, int]:
 
 def phones_of_campaign(db: Database, campaign_id: int) -> list[tuple[str, str]]:
     with db.session() as session:
-        return sorted(session.execute(
+        return sorted((e164, kind) for e164, kind in session.execute(
             select(PhoneNumber.e164, PhoneNumber.kind)
-            .where(PhoneNumber.campaign_id == campaign_id)).tuples())
+            .where(PhoneNumber.campaign_id == campaign_id)))

@@ -45,6 +45,7 @@ class Table:
     sheet_names: list[str] = field(default_factory=list)
     encoding: str | None = None
     delimiter: str | None = None
+    header_recognised: bool = True  # False: no known column name, the first row was taken
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """(row number in the file, cells as text) for every non-empty row below the header."""
@@ -145,19 +146,21 @@ def _header_names(cells: list[str]) -> list[str]:
     return names
 
 
-def _find_header(rows: Iterator[tuple[int, list[str]]], path: Path) -> tuple[int, list[str]]:
-    """The first row naming a known column, else the first non-empty row."""
+def _find_header(
+    rows: Iterator[tuple[int, list[str]]], path: Path
+) -> tuple[int, list[str], bool]:
+    """The first row naming a known column, else the first non-empty row; and which it was."""
     first: tuple[int, list[str]] | None = None
     for count, (number, cells) in enumerate(rows):
         if first is None:
             first = (number, cells)
         if any(looks_like_header(c) for c in cells):
-            return number, cells
+            return number, cells, True
         if count >= HEADER_SEARCH_ROWS:
             break
     if first is None:
         raise _empty_error(path)
-    return first
+    return first[0], first[1], False
 
 
 def _fit(cells: list[str], width: int) -> list[str]:
@@ -257,7 +260,7 @@ def _open_csv(path: Path) -> Table:
     delimiter = _sniff_delimiter(scan.first_text)
     rows = _csv_rows(path, scan.encoding, delimiter)
     try:
-        header_row, header_cells = _find_header(rows, path)
+        header_row, header_cells, known = _find_header(rows, path)
         if next(rows, None) is None:
             raise _no_rows_error(path)
     finally:
@@ -265,7 +268,7 @@ def _open_csv(path: Path) -> Table:
     headers = _header_names(header_cells)
     return Table(path=path, kind="csv", headers=headers, header_row=header_row,
                  sha256=scan.sha256, estimated_rows=max(scan.lines - header_row, 1),
-                 encoding=scan.encoding, delimiter=delimiter)
+                 encoding=scan.encoding, delimiter=delimiter, header_recognised=known)
 
 
 def _csv_data_rows(table: Table) -> Iterator[tuple[int, list[str]]]:
@@ -330,31 +333,53 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
     workbook = _load_workbook(path)
     try:
         names = list(workbook.sheetnames)
-        estimated = 0
-        if sheet is None:
-            if not names:
-                raise _empty_error(path)
-            sheet = names[0]
-        elif sheet not in names:
+        if sheet is not None and sheet not in names:
             raise UserError(
                 QT_TRANSLATE_NOOP("app", "{file} has no sheet named '{sheet}' (sheets: {names})"),
                 file=str(path), sheet=sheet, names=", ".join(names))
+    finally:
+        workbook.close()
+    if not names:
+        raise _empty_error(path)
+    if sheet is not None:
+        return _open_sheet(path, sheet, names)
+    # Without a choice, the first sheet that looks like a list (cover sheets are common).
+    first_error: UserError | None = None
+    fallback: Table | None = None
+    for name in names:
         try:
-            estimated = int(workbook[sheet].max_row or 0)
-        except Exception:  # a missing dimension is only a worse progress estimate
-            estimated = 0
+            table = _open_sheet(path, name, names)
+        except UserError as exc:
+            first_error = first_error or exc
+            continue
+        if table.header_recognised:
+            return table
+        fallback = fallback or table
+    if fallback is not None:
+        return fallback
+    assert first_error is not None
+    raise first_error
+
+
+def _open_sheet(path: Path, sheet: str, names: list[str]) -> Table:
+    workbook = _load_workbook(path)
+    try:
+        estimated = int(workbook[sheet].max_row or 0)
+    except Exception:  # a missing dimension is only a worse progress estimate
+        estimated = 0
     finally:
         workbook.close()
     rows = _xlsx_rows(path, sheet)
     try:
-        header_row, header_cells = _find_header(rows, path)
+        header_row, header_cells, known = _find_header(rows, path)
         if next(rows, None) is None:
             raise _no_rows_error(path)
     finally:
         rows.close()
     return Table(path=path, kind="xlsx", headers=_header_names(header_cells),
                  header_row=header_row, sha256=_sha256_file(path),
-                 estimated_rows=max(estimated - header_row, 1), sheet=sheet, sheet_names=names)
+                 estimated_rows=max(estimated - header_row, 1), sheet=sheet, sheet_names=names,
+                 header_recognised=known)
 
 
 def _xlsx_data_rows(table: Table) -> Iterator[tuple[int, list[str]]]:
