@@ -7,20 +7,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from app.cli.context import CliContext
-from app.db.models import Script as ScriptRow
-from app.errors import QT_TRANSLATE_NOOP, UserError
+from app.errors import UserError
 from app.services.campaigns import get_campaign
 from app.services.scripts import (
-    active_script,
     export_source,
     import_script,
     list_scripts,
+    load_script,
     read_script,
 )
 from app.services.scripts.loader import read_text
+from app.services.scripts.storage import (
+    find_version,
+    require_active_script,
+    write_script_file,
+)
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -75,11 +77,8 @@ def run_check(ctx: CliContext) -> int:
 def run_import(ctx: CliContext) -> int:
     path: Path = ctx.args.file
     text = read_text(path)
-    result = read_script(text, str(path))
-    if not result.valid:
-        # The command line refuses a broken file outright; the editor can open one to fix.
-        raise UserError(QT_TRANSLATE_NOOP("app", "Script {file} has errors:\n{problems}"),
-                        file=str(path), problems="\n".join(map(str, result.problems)))
+    # The command line refuses a broken file outright; the editor can open one to fix.
+    load_script(text, str(path))
     db = ctx.db()
     with db.transaction() as session:
         campaign = get_campaign(session, ctx.args.campaign)
@@ -96,36 +95,15 @@ def run_export(ctx: CliContext) -> int:
     with db.session() as session:
         campaign = get_campaign(session, ctx.args.campaign)
         if ctx.args.key:
-            query = select(ScriptRow).where(ScriptRow.campaign_id == campaign.id,
-                                            ScriptRow.key == ctx.args.key)
-            if ctx.args.version is not None:
-                query = query.where(ScriptRow.version == ctx.args.version)
-            row = session.scalars(query.order_by(ScriptRow.version.desc())).first()
-            if row is None:
-                raise UserError(
-                    QT_TRANSLATE_NOOP("app", "Campaign '{campaign}' has no script '{key}'"
-                                      "{version}"),
-                    campaign=campaign.name, key=ctx.args.key,
-                    version=f" version {ctx.args.version}" if ctx.args.version else "",
-                )
-            script_id = row.id
+            stored = find_version(session, campaign, ctx.args.key, ctx.args.version)
         else:
-            stored = active_script(session, campaign.id)
-            if stored is None:
-                raise UserError(QT_TRANSLATE_NOOP(
-                    "app", "Campaign '{campaign}' has no script for calling; use --key"),
-                    campaign=campaign.name)
-            script_id = stored.id
-        text = export_source(session, script_id)
+            stored = require_active_script(session, campaign)
+        text = export_source(session, stored.id)
     if ctx.args.output == "-":
         sys.stdout.write(text)
         return 0
     target = Path(ctx.args.output)
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(QT_TRANSLATE_NOOP("app", "Cannot write {path} ({reason})"),
-                        path=str(target), reason=exc.strerror or str(exc)) from None
+    write_script_file(target, text)
     print(f"Wrote {target}", file=ctx.out)
     return 0
 

@@ -32,6 +32,7 @@ from app.services.scripts import (
     set_active_script,
 )
 from app.services.scripts.loader import read_text
+from app.services.scripts.storage import write_script_file
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.scripts.editor import ScriptEditor
@@ -100,6 +101,7 @@ class ScriptsPage(QWidget):
         left_layout.addWidget(self.list, 1)
         for button in (self.use_button, self.import_button, self.export_button):
             left_layout.addWidget(button)
+        left.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -355,11 +357,7 @@ class ScriptsPage(QWidget):
         def work(_progress: Progress) -> Path:
             with db.session() as session:
                 text = export_source(session, script_id)
-            try:
-                path.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise UserError("Cannot write {path} ({reason})", path=str(path),
-                                reason=exc.strerror or str(exc)) from None
+            write_script_file(path, text)
             return path
 
         self.export_button.setEnabled(False)

@@ -8,9 +8,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -166,6 +169,8 @@ class RunView(QWidget):
         self.hint.setVisible(bool(step.hint))
         self.consent.setVisible(step.effects.membership and bool(run.script.consent_text))
         self.consent.setText(self.tr("Consent text to read out:") + "\n" + run.consent_text)
+        if step.effects.membership:
+            self._membership_form()
         question = step.question
         self.skip_button.setEnabled(True)
         self.skip_button.setText(self.tr("&Skip question") if question else self.tr("&Next"))
@@ -209,6 +214,20 @@ class RunView(QWidget):
                 self.answers.addWidget(button)
         if row is not None:
             self.answers.addLayout(row)
+
+    def _membership_form(self) -> None:
+        """The details a caller fills in at the membership step (not saved in a preview)."""
+        box = QGroupBox(self.tr("New member (not saved in the preview)"))
+        box.setObjectName("previewMembership")
+        form = QFormLayout(box)
+        for label in (self.tr("First name:"), self.tr("Last name:"), self.tr("E-mail:"),
+                      self.tr("Street address:"), self.tr("Postcode and town:")):
+            field = QLineEdit()
+            field.setAccessibleName(label.rstrip(":"))
+            form.addRow(label, field)
+        form.addRow(QCheckBox(self.tr("Yes to membership")))
+        form.addRow(QCheckBox(self.tr("Yes to being contacted by the association")))
+        self.answers.addWidget(box)
 
     def _show_summary(self) -> None:
         run = self.run
@@ -263,8 +282,8 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        line = self.fontMetrics().averageCharWidth()
-        self.resize(line * 90, self.fontMetrics().lineSpacing() * 32)
+        char = self.fontMetrics().averageCharWidth()
+        self.resize(char * 120, self.fontMetrics().lineSpacing() * 44)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -26,6 +26,7 @@ from app.services.scripts.storage import (
     import_script,
     install_builtin_scripts,
     list_scripts,
+    require_active_script,
     save_new_version,
     script_by_id,
     set_active_script,
@@ -39,6 +40,6 @@ __all__ = [
     "LoadResult", "Option", "Problem", "Question", "Script", "ScriptRun", "Step",
     "StoredScript", "active_script", "dump_script", "export_source", "import_script",
     "install_builtin_scripts", "list_scripts", "load_script", "load_script_file",
-    "read_script", "render", "save_new_version", "script_by_id", "set_active_script",
-    "spoken_time", "times_used", "validate",
+    "read_script", "render", "require_active_script", "save_new_version", "script_by_id",
+    "set_active_script", "spoken_time", "times_used", "validate",
 ]

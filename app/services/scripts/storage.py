@@ -92,6 +92,16 @@ def active_script(session: Session, campaign_id: int) -> StoredScript | None:
     return stored
 
 
+def require_active_script(session: Session, campaign: Campaign) -> StoredScript:
+    """The campaign's script for calling, or a UserError saying there is none."""
+    stored = active_script(session, campaign.id)
+    if stored is None:
+        raise UserError(QT_TRANSLATE_NOOP("app", "Campaign '{campaign}' has no script for "
+                                          "calling; choose one under Conversation scripts"),
+                        campaign=campaign.name)
+    return stored
+
+
 def _invalid_error(stored: StoredScript) -> UserError:
     return UserError(
         QT_TRANSLATE_NOOP("app", "Script '{name}' version {version} has errors and cannot "
@@ -227,6 +237,34 @@ def times_used(session: Session, script_id: int) -> int:
     return int(session.scalar(
         select(func.count()).select_from(Call).where(Call.script_id == script_id)
     ) or 0)
+
+
+def find_version(session: Session, campaign: Campaign, key: str,
+                 version: int | None = None) -> StoredScript:
+    """A campaign's script by key: the given version, or the newest."""
+    query = select(ScriptRow).where(ScriptRow.campaign_id == campaign.id, ScriptRow.key == key)
+    if version is not None:
+        query = query.where(ScriptRow.version == version)
+    row = session.scalars(query.order_by(ScriptRow.version.desc())).first()
+    if row is None:
+        if version is None:
+            raise UserError(QT_TRANSLATE_NOOP("app", "Campaign '{campaign}' has no script "
+                                              "'{key}'"), campaign=campaign.name, key=key)
+        raise UserError(
+            QT_TRANSLATE_NOOP("app", "Campaign '{campaign}' has no version {version} of "
+                              "script '{key}'"),
+            campaign=campaign.name, key=key, version=version,
+        )
+    return _stored(row)
+
+
+def write_script_file(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(QT_TRANSLATE_NOOP("app", "Cannot write the script to {path} "
+                                          "({reason})"),
+                        path=str(path), reason=exc.strerror or str(exc)) from None
 
 
 def export_source(session: Session, script_id: int) -> str:
