@@ -54,8 +54,10 @@ def placeholder_names() -> dict[str, str]:
 def problem_text(problem: Problem) -> str:
     """A validation problem in the UI language, with its step and line."""
     template = QCoreApplication.translate("app", problem.template)
+    params = {k: QCoreApplication.translate("app", v) if isinstance(v, str) else v
+              for k, v in problem.params.items()}
     try:
-        message = template.format(**problem.params) if problem.params else template
+        message = template.format(**params) if params else template
     except (KeyError, IndexError, ValueError):
         message = problem.message
     line = str(problem.line)

@@ -137,7 +137,7 @@ class _Reader:
         return NO_EFFECTS if effects.empty else effects
 
     def read(self, root: Node) -> Script | None:
-        top = self.mapping(root, SCRIPT_FIELDS, "a script")
+        top = self.mapping(root, SCRIPT_FIELDS, QT_TRANSLATE_NOOP("app", "a script"))
         if top is None:
             return None
         name = self.text(top, "name", required=True)
@@ -173,7 +173,8 @@ class _Reader:
         )
 
     def step(self, index: int, node: Node) -> Step | None:
-        fields = self.mapping(node, STEP_FIELDS, "a step", _peek(node, "id"))
+        fields = self.mapping(node, STEP_FIELDS, QT_TRANSLATE_NOOP("app", "a step"),
+                              _peek(node, "id"))
         if fields is None:
             return None
         step_id = self.text(fields, "id", required=False)
@@ -201,7 +202,8 @@ class _Reader:
         )
 
     def question(self, node: Node, step_id: str, position: int) -> Question | None:
-        fields = self.mapping(node, QUESTION_FIELDS, "a question", step_id)
+        fields = self.mapping(node, QUESTION_FIELDS, QT_TRANSLATE_NOOP("app", "a question"),
+                              step_id)
         if fields is None:
             return None
         kind = self.text(fields, "kind", step_id, required=True)
@@ -234,7 +236,7 @@ class _Reader:
         if isinstance(node, ScalarNode):
             value = self.text({"value": node}, "value", step_id)
             return Option(value, value) if value else None
-        fields = self.mapping(node, OPTION_FIELDS, "an option", step_id)
+        fields = self.mapping(node, OPTION_FIELDS, QT_TRANSLATE_NOOP("app", "an option"), step_id)
         if fields is None:
             return None
         value = self.text(fields, "value", step_id, required=True)
