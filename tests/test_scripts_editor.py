@@ -180,3 +180,20 @@ def test_export_writes_the_selected_version(
     qtbot.waitUntil(lambda: page.export_button.isEnabled())
     assert target.read_text("utf-8") == \
         (builtin_dir() / "local_issue_sv.yaml").read_text("utf-8")
+
+
+def test_opened_from_the_main_window_and_back_home(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    from ui.main_window import MainWindow
+
+    campaign_id = _campaign(ui_ctx)
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    window.home.refresh()
+    window.home.select_campaign(campaign_id)
+    assert ui_ctx.campaign_id == campaign_id
+    window.open_scripts()
+    page = window.pages.currentWidget()
+    assert isinstance(page, ScriptsPage) and page.campaign_id == campaign_id
+    assert page.heading.text() == "Samtalsmanus: Testkampanj"
+    _click(qtbot, page.back_button)
+    assert window.pages.currentWidget() is window.home

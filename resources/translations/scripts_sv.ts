@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>(step&apos;s next)</source>
-        <translation>(stegets nästa)</translation>
+        <translation>(nästa steg)</translation>
     </message>
     <message>
         <source>Option %1</source>
@@ -704,6 +704,10 @@
     <message>
         <source>Choose a campaign first.</source>
         <translation>Välj en kampanj först.</translation>
+    </message>
+    <message>
+        <source>(the step&apos;s next step)</source>
+        <translation>(stegets nästa steg)</translation>
     </message>
     <message>
         <source>(the script ends)</source>

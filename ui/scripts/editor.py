@@ -130,6 +130,7 @@ class ScriptEditor(QWidget):
         self.steps_label = QLabel()
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
+        self.step_list.setWordWrap(True)
         self.steps_label.setBuddy(self.step_list)
         self.step_list.currentRowChanged.connect(self._step_selected)
         self.add_button = QPushButton()

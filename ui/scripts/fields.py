@@ -22,8 +22,9 @@ class StepChooser(QComboBox):
     """The step an option or step leads to. Editable, so a not-yet-written step can be named
     (validation then says it is missing); empty means the script ends."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, for_option: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.for_option = for_option
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -34,7 +35,9 @@ class StepChooser(QComboBox):
         line = self.lineEdit()
         if line is not None:
             line.setPlaceholderText(
-                QCoreApplication.translate("scripts", "(the script ends)"))
+                QCoreApplication.translate("scripts", "(the step's next step)")
+                if self.for_option else QCoreApplication.translate("scripts",
+                                                                   "(the script ends)"))
 
     def set_steps(self, ids: list[str], current: str | None) -> None:
         self.blockSignals(True)

@@ -283,7 +283,9 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         char = self.fontMetrics().averageCharWidth()
-        self.resize(char * 120, self.fontMetrics().lineSpacing() * 44)
+        width, height = char * 120, self.fontMetrics().lineSpacing() * 44
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(width, int(screen.width() * 0.9)), min(height, int(screen.height() * 0.9)))
         self.retranslate()
 
     def retranslate(self) -> None:

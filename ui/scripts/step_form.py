@@ -99,6 +99,7 @@ class OptionsBox(QGroupBox):
         self._loading = False
         self.list = QListWidget()
         self.list.setObjectName("optionList")
+        self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(self._show_option)
         self.add_button = QPushButton()
         self.add_button.setObjectName("addOptionButton")
@@ -109,7 +110,7 @@ class OptionsBox(QGroupBox):
         self.value.setObjectName("optionValue")
         self.label = QLineEdit()
         self.label.setObjectName("optionLabel")
-        self.next = StepChooser()
+        self.next = StepChooser(for_option=True)
         self.next.setObjectName("optionNext")
         self.effects = EffectsBox(with_membership=False)
         buttons = QHBoxLayout()
@@ -133,8 +134,8 @@ class OptionsBox(QGroupBox):
         right.addLayout(form)
         right.addWidget(self.effects)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 2)
-        layout.addLayout(right, 3)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
         for signal in (self.value.textChanged, self.label.textChanged,
                        self.next.editTextChanged):
             signal.connect(self._option_edited)
