@@ -163,6 +163,14 @@ def _find_header(
     return first[0], first[1], False
 
 
+def _check_has_rows(rows: Iterator[tuple[int, list[str]]], width: int, path: Path) -> None:
+    """At least one row below the header has text in the header's columns."""
+    for _number, cells in rows:
+        if any(_fit(cells, width)):
+            return
+    raise _no_rows_error(path)
+
+
 def _fit(cells: list[str], width: int) -> list[str]:
     if len(cells) >= width:
         return cells[:width]
@@ -261,11 +269,10 @@ def _open_csv(path: Path) -> Table:
     rows = _csv_rows(path, scan.encoding, delimiter)
     try:
         header_row, header_cells, known = _find_header(rows, path)
-        if next(rows, None) is None:
-            raise _no_rows_error(path)
+        headers = _header_names(header_cells)
+        _check_has_rows(rows, len(headers), path)
     finally:
         rows.close()
-    headers = _header_names(header_cells)
     return Table(path=path, kind="csv", headers=headers, header_row=header_row,
                  sha256=scan.sha256, estimated_rows=max(scan.lines - header_row, 1),
                  encoding=scan.encoding, delimiter=delimiter, header_recognised=known)
@@ -372,11 +379,11 @@ def _open_sheet(path: Path, sheet: str, names: list[str]) -> Table:
     rows = _xlsx_rows(path, sheet)
     try:
         header_row, header_cells, known = _find_header(rows, path)
-        if next(rows, None) is None:
-            raise _no_rows_error(path)
+        headers = _header_names(header_cells)
+        _check_has_rows(rows, len(headers), path)
     finally:
         rows.close()
-    return Table(path=path, kind="xlsx", headers=_header_names(header_cells),
+    return Table(path=path, kind="xlsx", headers=headers,
                  header_row=header_row, sha256=_sha256_file(path),
                  estimated_rows=max(estimated - header_row, 1), sheet=sheet, sheet_names=names,
                  header_recognised=known)

@@ -1,0 +1,86 @@
+"""Arbitrary input to the readers: a clean import with consistent counts or the clear error."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from app.db.database import Database
+from app.domain.phone import parse_phone
+from app.errors import UserError
+from app.services.importing.numbers import NumberParser
+from app.services.importing.pipeline import import_file
+from tests.importing_helpers import snapshot, write_xlsx
+
+_counter = itertools.count()
+SETTINGS = settings(max_examples=60, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _import_consistently(db: Database, path: Path) -> None:
+    before = snapshot(db)
+    try:
+        report = import_file(db, path, campaign="K", group=f"G{next(_counter)}")
+    except UserError as exc:
+        assert str(path) in str(exc) or "column" in str(exc)
+        assert snapshot(db) == before
+        return
+    assert report.rows == (report.imported + report.rejected + report.suppressed
+                           + report.duplicate)
+    assert report.rows > 0
+
+
+header_line = st.sampled_from([
+    b"", b"Telefon\n", b"Namn;Telefon;Mobil\r\n", b"\xef\xbb\xbfF\xc3\xb6rnamn,Tel\n",
+    b"\xff\xfeT\x00e\x00l\x00\n\x00",
+])
+
+
+@SETTINGS
+@given(head=header_line, body=st.binary(max_size=600))
+def test_arbitrary_bytes_to_the_csv_reader(
+    db: Database, tmp_path: Path, head: bytes, body: bytes
+) -> None:
+    path = tmp_path / f"f{next(_counter)}.csv"
+    path.write_bytes(head + body)
+    _import_consistently(db, path)
+
+
+phone_like = st.from_regex(r"\+?[0-9 ()\-]{0,16}", fullmatch=True)
+cell = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-10**15, max_value=10**15),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30).map(lambda t: ILLEGAL_CHARACTERS_RE.sub("", t)),
+    phone_like, st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
+    st.sampled_from(["070-174 06 05", "08-465 004 01", 701740606, 701740607.0, "020-000 000"]),
+)
+header_cell = st.one_of(cell, st.sampled_from(["Telefon", "Mobil", "Namn", "Födelseår",
+                                               "Postnr", "Kön"]))
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(header=st.lists(header_cell, min_size=1, max_size=5),
+       rows=st.lists(st.lists(cell, max_size=6), max_size=8))
+def test_arbitrary_cells_to_the_xlsx_reader(
+    db: Database, tmp_path: Path, header: list[object], rows: list[list[object]]
+) -> None:
+    path = write_xlsx(tmp_path / f"f{next(_counter)}.xlsx", [header, *rows])
+    _import_consistently(db, path)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.one_of(
+    st.text(max_size=24),
+    st.from_regex(r"(\+46|0046|46|0|\+)?[ (]*0?[)]*[0-9 \-]{2,14}", fullmatch=True),
+    st.integers(min_value=0, max_value=10**13), st.floats(),
+))
+def test_fast_number_check_equals_parse_phone(text: object) -> None:
+    # The import's faster check must give exactly what the rest of Ringkväll's parse gives.
+    assert NumberParser("SE")(text) == parse_phone(text, "SE")
+    assert NumberParser("NO")(text) == parse_phone(text, "NO")
