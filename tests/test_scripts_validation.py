@@ -150,3 +150,14 @@ def test_duplicate_question_keys() -> None:
     assert messages(text) == [
         "test.yaml:15: step 'end': Question key 'ok' is already used by step 'start'",
     ]
+
+
+def test_the_example_in_the_docs_is_a_valid_script() -> None:
+    import re
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "scripts.md").read_text("utf-8")
+    match = re.search(r"```yaml\n(.*?)```", docs, re.S)
+    assert match is not None
+    script = load_script(match.group(1), "docs/scripts.md")
+    assert script.key == "park_sv" and script.membership_step() is not None
