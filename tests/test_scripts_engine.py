@@ -165,7 +165,7 @@ def test_placeholders_are_filled_from_the_campaign() -> None:
     run = ScriptRun(builtin("local_issue_sv"), context)
     assert run.render(run.current.text).startswith("Hej! Är det Anna?\nJag heter Bo och "
                                                    "ringer från Föreningen Exempel.")
-    assert "3 december kl." in context.meeting_time and "torsdag" in context.meeting_time
+    assert context.meeting_time.startswith("torsdag den 3 december kl. ")
     assert "Föreningen Exempel" in run.consent_text and "{" not in run.consent_text
     # A value the campaign lacks shows as its placeholder rather than a silent blank.
     assert ScriptRun(builtin("local_issue_sv")).render("{meeting_guest} kommer") == \

@@ -34,13 +34,13 @@ _MONTHS = {
 
 
 def spoken_time(when: datetime, language: str = "sv") -> str:
-    """The meeting time as a caller says it, in local time: "torsdag 10 december kl. 18.00"."""
+    """The meeting time as a caller says it, in local time: "torsdag den 10 december kl. 18.00"."""
     at = local(when)
     lang = language if language in _WEEKDAYS else "en"
     weekday = _WEEKDAYS[lang][at.weekday()]
     month = _MONTHS[lang][at.month - 1]
     if lang == "sv":
-        return f"{weekday} {at.day} {month} kl. {at:%H.%M}"
+        return f"{weekday} den {at.day} {month} kl. {at:%H.%M}"
     return f"{weekday} {at.day} {month} at {at:%H:%M}"
 
 
