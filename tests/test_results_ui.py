@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -40,7 +41,9 @@ def test_dashboard_shows_figures_and_filters(qtbot: QtBot, ui_ctx: UiContext) ->
     assert page.cards["calls"].caption.text() == "Samtal"  # Swedish by default
     assert page.groups_table.figures.rowCount() == 3  # Centrum, Norr, Totalt
     assert page.funnel.chart().series()[0].count() == 2  # a bar set per target group
-    assert page.outcomes.chart().series()[0].count() == 9  # every outcome occurred
+    shares = page.outcomes.chart().series()[0].barSets()[0]
+    assert shares.count() == 9  # every outcome occurred
+    assert sum(shares.at(i) for i in range(9)) == pytest.approx(100, abs=0.5)
 
     norr = page.group_filter.findText("Norr")
     with qtbot.waitSignal(page.report_shown, timeout=10_000):

@@ -133,7 +133,7 @@
     </message>
     <message>
         <source>Queue</source>
-        <translation>Kön</translation>
+        <translation>Kö</translation>
     </message>
     <message>
         <source>Volunteers</source>
@@ -162,6 +162,10 @@
     <message>
         <source>Calls and conversations per evening</source>
         <translation>Samtal och genomförda samtal per kväll</translation>
+    </message>
+    <message>
+        <source>Share of calls (%)</source>
+        <translation>Andel av samtalen (%)</translation>
     </message>
     <message>
         <source>Outcomes of all calls</source>

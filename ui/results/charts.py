@@ -11,7 +11,6 @@ from PySide6.QtCharts import (
     QChart,
     QChartView,
     QHorizontalBarSeries,
-    QPieSeries,
     QValueAxis,
 )
 from PySide6.QtCore import Qt
@@ -29,7 +28,7 @@ class ChartView(QChartView):
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(name)
-        self.setMinimumHeight(self.fontMetrics().height() * 16)
+        self.setMinimumHeight(self.fontMetrics().height() * 15)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def show_chart(self, chart: QChart, title: str) -> None:
@@ -40,7 +39,6 @@ class ChartView(QChartView):
         chart.setTitle(title)
         chart.setTitleFont(title_font)
         chart.legend().setFont(base)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         for axis in chart.axes():
             axis.setLabelsFont(base)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -53,10 +51,17 @@ class ChartView(QChartView):
             old.deleteLater()
 
 
+def fit_rows(view: QChartView, rows: int) -> None:
+    """Tall enough that every category label has a line of its own (else Qt elides it)."""
+    line = view.fontMetrics().height()
+    view.setMinimumHeight(max(15 * line, int((rows * 1.6 + 7) * line)))
+
+
 def _bar_chart(series: QBarSeries | QHorizontalBarSeries, categories: Sequence[str],
                horizontal: bool = False) -> QChart:
     chart = QChart()
     chart.addSeries(series)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     cat_axis = QBarCategoryAxis()
     cat_axis.append(list(categories))
     value_axis = QValueAxis()
@@ -76,14 +81,17 @@ def _bar_chart(series: QBarSeries | QHorizontalBarSeries, categories: Sequence[s
 
 
 def funnel_chart(report: Report, stages: Sequence[tuple[str, str]]) -> QChart:
-    """Contacts → tried → reached → conversations → members, one bar set per target group."""
-    series = QBarSeries()
+    """Contacts → tried → reached → conversations → members, one bar set per target group.
+
+    Horizontal, widest stage on top, so the stage names have room at any text size.
+    """
+    series = QHorizontalBarSeries()
+    ordered = list(reversed(stages))
     for row in report.groups:
         bar_set = QBarSet(row.label)
-        bar_set.append([float(getattr(row.counts, key)) for key, _ in stages])
+        bar_set.append([float(getattr(row.counts, key)) for key, _ in ordered])
         series.append(bar_set)
-    series.setLabelsVisible(True)
-    return _bar_chart(series, [label for _, label in stages])
+    return _bar_chart(series, [label for _, label in ordered], horizontal=True)
 
 
 def evenings_chart(report: Report, calls: str, conversations: str) -> QChart:
@@ -104,18 +112,25 @@ def _day_label(key: object) -> str:
     return key.strftime("%d/%m") if isinstance(key, date) else str(key)
 
 
-def outcomes_chart(report: Report, language: str) -> QChart:
-    """Share of calls per outcome."""
-    series = QPieSeries()
+def outcomes_chart(report: Report, language: str, share: str) -> QChart:
+    """Share of calls per outcome, in percent, one bar per outcome that occurred.
+
+    Bars rather than a pie: the outcome names are long and a pie's side legend elides them.
+    """
+    series = QHorizontalBarSeries()
+    bar_set = QBarSet(share)
     total = report.total.calls
-    for info in OUTCOMES:
-        count = report.total.outcomes.get(info.outcome.value, 0)
-        if count:
-            piece = series.append(f"{info.label(language)} ({count * 100 / total:.0f} %)", count)
-            piece.setLabelVisible(False)
-    chart = QChart()
-    chart.addSeries(series)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+    shown = [(info.label(language), report.total.outcomes.get(info.outcome.value, 0))
+             for info in OUTCOMES]
+    shown = [(label, count) for label, count in shown if count]
+    shown.reverse()  # the calling screen's order, top to bottom
+    bar_set.append([round(count * 100 / total, 1) for _, count in shown])
+    series.append(bar_set)
+    chart = _bar_chart(series, [label for label, _ in shown], horizontal=True)
+    chart.legend().setVisible(False)
+    for axis in chart.axes(Qt.Orientation.Horizontal):
+        if isinstance(axis, QValueAxis):
+            axis.setLabelFormat("%d %%")
     return chart
 
 

@@ -325,8 +325,12 @@ class DashboardPage(QWidget):
         self.evenings.show_chart(
             charts.evenings_chart(report, names["calls"], names["conversations"]),
             self.tr("Calls and conversations per evening"))
-        self.outcomes.show_chart(charts.outcomes_chart(report, language),
+        charts.fit_rows(self.outcomes, len(report.total.outcomes))
+        self.outcomes.show_chart(charts.outcomes_chart(report, language,
+                                                       self.tr("Share of calls (%)")),
                                  self.tr("Outcomes of all calls"))
+        charts.fit_rows(self.volunteers_chart, len(report.volunteers))
+        charts.fit_rows(self.funnel, len(FUNNEL_KEYS) * max(1, len(report.groups)) // 3)
         self.volunteers_chart.show_chart(
             charts.volunteers_chart(report, names["calls"], names["conversations"],
                                     self.tr("(unknown)")),

@@ -14,7 +14,6 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.clock import local
 from app.db.models import Answer, Call, Contact, Script, TargetGroup, Volunteer
 from app.domain.outcomes import outcome_label
 from app.domain.phone import format_national
@@ -29,6 +28,7 @@ from app.services.results.questions import (
     answer_values,
     question_stats,
 )
+from app.services.results.timezone import local_offset
 
 PROGRESS_EVERY = 2000
 
@@ -43,7 +43,7 @@ class CallTable:
 
 def excel_time(value: datetime) -> datetime:
     """Local wall-clock time without a zone: what a spreadsheet shows and sorts on."""
-    return local(value).replace(tzinfo=None, microsecond=0)
+    return (value + local_offset(value)).replace(tzinfo=None, microsecond=0)
 
 
 class Pseudonyms:
@@ -91,7 +91,7 @@ def _rows(session: Session, campaign_id: int, flt: ReportFilter, privacy: Privac
     full = privacy.identities
     language = labels.language
     answers: dict[int, dict[str, object]] = {}
-    for call_id, key, value in session.execute(filtered_calls(
+    for call_id, key, value in session.connection().execute(filtered_calls(
             select(Answer.call_id, Answer.question_key, Answer.value)
             .join(Call, Call.id == Answer.call_id), campaign_id, flt)):
         answers.setdefault(call_id, {})[key] = value
@@ -116,7 +116,7 @@ def _rows(session: Session, campaign_id: int, flt: ReportFilter, privacy: Privac
     done = 0
     progress.report(0, total)
     for (cid, started, ended, volunteer, vid, group, contact_id, first, last, number, outcome,
-         signup, script_id, notes) in session.execute(stmt).yield_per(PROGRESS_EVERY):
+         signup, script_id, notes) in session.connection().execute(stmt):
         label = outcome_names.get(outcome)
         if label is None:
             try:

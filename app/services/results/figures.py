@@ -29,6 +29,7 @@ from app.db.models import Call, Campaign, Contact, FollowUp, Recruit, TargetGrou
 from app.domain.outcomes import CONVERSATIONS, REACHED, Outcome
 from app.domain.status import ContactStatus, QueueRank
 from app.services.results.questions import QuestionStats, question_stats
+from app.services.results.timezone import local_offset
 
 COUNT_KEYS = (
     "contacts", "tried", "calls", "reached", "conversations", "recruited", "follow_ups",
@@ -284,7 +285,9 @@ def build_report(session: Session, campaign_id: int, flt: ReportFilter | None = 
                           Contact.next_call_at).where(Contact.campaign_id == campaign_id)
     if flt.group_id is not None:
         contact_stmt = contact_stmt.where(Contact.target_group_id == flt.group_id)
-    for gid, status, rank, next_at in session.execute(contact_stmt):
+    # Core execution (no ORM row processing): these loops see every contact and call.
+    conn = session.connection()
+    for gid, status, rank, next_at in conn.execute(contact_stmt):
         tally = by_group.get(gid)
         if tally is None:
             continue
@@ -306,8 +309,8 @@ def build_report(session: Session, campaign_id: int, flt: ReportFilter | None = 
                Call.started_at, Call.ended_at, Call.outcome, Call.meeting_signup),
         campaign_id, flt)
     for cid, contact_id, gid, vid, started, ended, outcome, signup in (
-            session.execute(call_stmt)):
-        day = local(started).date()
+            conn.execute(call_stmt)):
+        day = (started + local_offset(started)).date()
         talk = _talk_seconds(started, ended)
         recruit = cid in recruit_calls
         scopes = [total, by_volunteer[vid], by_day[day]]
@@ -355,7 +358,7 @@ def _count_follow_ups(
     if flt.group_id is not None:
         stmt = stmt.where(Contact.target_group_id == flt.group_id)
     lo, hi = day_bounds(flt.first_day, flt.last_day)
-    for call_id, created, gid in session.execute(stmt):
+    for call_id, created, gid in session.connection().execute(stmt):
         if call_id is not None:
             scope = call_scope.get(call_id)
             if scope is None:

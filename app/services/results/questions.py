@@ -112,7 +112,7 @@ def question_stats(session: Session, campaign_id: int, flt: ReportFilter) -> lis
     answered: Counter[str] = Counter()
     lists: set[str] = set()
     script_ids: set[int] = set()
-    for key, value, script_id in session.execute(stmt):
+    for key, value, script_id in session.connection().execute(stmt):
         values = answer_values(value)
         if script_id is not None:
             script_ids.add(script_id)

@@ -123,17 +123,22 @@ def _recruits_sheet(w: SheetWriter, session: Session, campaign_id: int, labels: 
     w.widths([17, 20, 16, 18, 28, 16, 26, 11, 16, 10, 12, 12, 50, 17])
     w.table_header(headers)
     stmt = filtered_calls(
-        select(Call.started_at, TargetGroup.name, Recruit)
+        select(Call.started_at, TargetGroup.name, Recruit.first_name, Recruit.last_name,
+               Recruit.email, Recruit.phone, Recruit.street, Recruit.postcode, Recruit.city,
+               Recruit.birth_year, Recruit.consent_membership, Recruit.consent_contact,
+               Recruit.consent_text, Recruit.consented_at)
         .join(Recruit, Recruit.call_id == Call.id)
         .join(TargetGroup, TargetGroup.id == Call.target_group_id)
         .order_by(Call.started_at, Recruit.id), campaign_id, flt)
     yes, no = labels["yes"], labels["no"]
-    for started, group, r in session.execute(stmt):
+    # Dates as plain values: openpyxl gives them a date format itself, and per-cell styles
+    # would cost more than the rest of the row.
+    for (started, group, first, last, email, phone, street, postcode, city, birth_year,
+         member, contact, consent_text, consented_at) in session.connection().execute(stmt):
         w.append([
-            w.styled(excel_time(started)), group, r.first_name, r.last_name, r.email,
-            _phone(r.phone), r.street, r.postcode, r.city, r.birth_year,
-            yes if r.consent_membership else no, yes if r.consent_contact else no,
-            r.consent_text, w.styled(excel_time(r.consented_at)),
+            excel_time(started), group, first, last, email, _phone(phone), street, postcode,
+            city, birth_year, yes if member else no, yes if contact else no, consent_text,
+            excel_time(consented_at),
         ])
     w.finish_table(len(headers))
     return w.rows - 1
@@ -147,8 +152,9 @@ def _follow_ups_sheet(w: SheetWriter, session: Session, campaign_id: int, labels
                                    "due", "done_at", "time")]
     w.widths([24, 16, 20, 50, 20, 17, 17, 17])
     w.table_header(headers)
-    stmt = (select(FollowUp, Contact.first_name, Contact.last_name, TargetGroup.name,
-                   Call.number_dialled, Call.started_at)
+    stmt = (select(FollowUp.contact_id, FollowUp.promised, FollowUp.assigned_to,
+                   FollowUp.due_at, FollowUp.done_at, FollowUp.created_at, Contact.first_name,
+                   Contact.last_name, TargetGroup.name, Call.number_dialled, Call.started_at)
             .join(Contact, Contact.id == FollowUp.contact_id)
             .join(TargetGroup, TargetGroup.id == Contact.target_group_id)
             .outerjoin(Call, Call.id == FollowUp.call_id)
@@ -158,16 +164,16 @@ def _follow_ups_sheet(w: SheetWriter, session: Session, campaign_id: int, labels
         stmt = stmt.where(Contact.target_group_id == flt.group_id)
     lo, hi = day_bounds(flt.first_day, flt.last_day)
     first_numbers = _first_numbers(session, campaign_id)
-    for f, first, last, group, dialled, started in session.execute(stmt):
-        when = started or f.created_at
+    for (contact_id, promised, assigned_to, due_at, done_at, created_at, first, last, group,
+         dialled, started) in session.connection().execute(stmt):
+        when = started or created_at
         if (lo is not None and when < lo) or (hi is not None and when >= hi):
             continue
-        number = dialled or first_numbers.get(f.contact_id, "")
+        number = dialled or first_numbers.get(contact_id, "")
         w.append([
-            f"{first} {last}".strip(), _phone(number), group, f.promised, f.assigned_to,
-            w.styled(excel_time(f.due_at)) if f.due_at else None,
-            w.styled(excel_time(f.done_at)) if f.done_at else None,
-            w.styled(excel_time(when)),
+            f"{first} {last}".strip(), _phone(number), group, promised, assigned_to,
+            excel_time(due_at) if due_at else None, excel_time(done_at) if done_at else None,
+            excel_time(when),
         ])
     w.finish_table(len(headers))
     return w.rows - 1
