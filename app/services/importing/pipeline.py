@@ -87,12 +87,13 @@ def split_full_name(text: str) -> tuple[str, str]:
     return (first, last) if first else (last, "")
 
 
-def birth_year(text: str) -> int | None:
+def birth_year(text: str, latest: int | None = None) -> int | None:
+    """A plausible year of birth in the text ('1950', '1950-03-02'), else None."""
     match = _YEAR.search(text)
     if match is None:
         return None
     year = int(match.group(1))
-    return year if 1880 <= year <= utcnow().year else None
+    return year if 1880 <= year <= (latest or utcnow().year) else None
 
 
 def import_table(
@@ -190,6 +191,10 @@ class _Importer:
         self.phones: list[list[tuple[int, ParsedPhone]]] = []
         self.rejected: list[dict[str, Any]] = []
         self.next_id: int | None = None
+        # Column of each single-valued field (checked unique), and the kept extra columns.
+        self.field_column = {f: mapping.columns_for(f)[0] for f in m.FIELDS
+                             if f not in m.REPEATABLE and mapping.columns_for(f)}
+        self.extra_columns = [(mapping.headers[i], i) for i in mapping.columns_for(m.EXTRA)]
 
     def run(self) -> tuple[int, int, int, int, int]:
         # One set of strings per campaign keeps the duplicate check in memory and O(1);
@@ -197,7 +202,6 @@ class _Importer:
         seen: set[str] = set(self.session.scalars(
             select(PhoneNumber.e164).where(PhoneNumber.campaign_id == self.campaign_id)))
         blocked = dnc.all_blocked(self.session)
-        fields = self.mapping.fields
         phone_columns = self.mapping.phone_columns
         rows = imported = rejected = suppressed = duplicate = 0
         for number, cells in self.table.rows():
@@ -226,13 +230,17 @@ class _Importer:
                 for p in found:
                     assert p.e164 is not None
                     seen.add(p.e164)
-                self._keep(cells, fields, found)
+                self._keep(cells, found)
             if rows % BATCH == 0:
                 self._flush()
                 self.progress.report(rows, max(rows, self.table.estimated_rows))
         self._flush()
         self.progress.report(rows, rows)
         return rows, imported, rejected, suppressed, duplicate
+
+    def _value(self, cells: list[str], field: str) -> str:
+        column = self.field_column.get(field)
+        return "" if column is None else cells[column]
 
     def _reject(self, number: int, cells: list[str], reason: str) -> None:
         self.rejected.append({
@@ -241,30 +249,23 @@ class _Importer:
             "values": [cells[i] for i in self.kept_columns],
         })
 
-    def _keep(self, cells: list[str], fields: tuple[str, ...], found: list[ParsedPhone]) -> None:
-        values: dict[str, str] = {}
-        extra: dict[str, str] = {}
-        for index in self.kept_columns:
-            field, text = fields[index], cells[index]
-            if field == m.EXTRA:
-                if text:
-                    extra[self.mapping.headers[index]] = text[:EXTRA_WIDTH]
-            elif field != m.PHONE:
-                values[field] = text
-        first, last = values.get(m.FIRST_NAME, ""), values.get(m.LAST_NAME, "")
-        if m.FULL_NAME in values and not (first or last):
-            first, last = split_full_name(values[m.FULL_NAME])
-        year_text = values.get(m.BIRTH_YEAR, "")
+    def _keep(self, cells: list[str], found: list[ParsedPhone]) -> None:
+        value = self._value
+        first, last = value(cells, m.FIRST_NAME), value(cells, m.LAST_NAME)
+        if not (first or last):
+            first, last = split_full_name(value(cells, m.FULL_NAME))
+        year_text = value(cells, m.BIRTH_YEAR)
         self.contacts.append({
             "campaign_id": self.campaign_id, "target_group_id": self.group_id,
             "import_run_id": self.run_id,
             "first_name": first[:200], "last_name": last[:200],
-            "street": values.get(m.STREET, "")[:_WIDTH[m.STREET]],
-            "postcode": values.get(m.POSTCODE, "")[:_WIDTH[m.POSTCODE]],
-            "city": values.get(m.CITY, "")[:_WIDTH[m.CITY]],
-            "birth_year": birth_year(year_text) if year_text else None,
-            "gender": values.get(m.GENDER, "")[:_WIDTH[m.GENDER]],
-            "extra": extra,
+            "street": value(cells, m.STREET)[:_WIDTH[m.STREET]],
+            "postcode": value(cells, m.POSTCODE)[:_WIDTH[m.POSTCODE]],
+            "city": value(cells, m.CITY)[:_WIDTH[m.CITY]],
+            "birth_year": birth_year(year_text, self.now.year) if year_text else None,
+            "gender": value(cells, m.GENDER)[:_WIDTH[m.GENDER]],
+            "extra": {header: cells[i][:EXTRA_WIDTH] for header, i in self.extra_columns
+                      if cells[i]},
             "status": ContactStatus.OPEN.value, "queue_rank": int(QueueRank.NEW),
             "next_call_at": self.now, "attempts": 0, "notes_for_next": "",
             "created_at": self.now,

@@ -246,10 +246,12 @@ def _csv_rows(path: Path, encoding: str, delimiter: str) -> Generator[tuple[int,
         with path.open("r", encoding=encoding, newline="") as fh:
             reader = csv.reader(fh, delimiter=delimiter)
             for record in reader:
-                line = reader.line_num
-                cells = [_clean(c) for c in record]
+                # Text cells need only trimming (and no NUL); numbers are cleaned when parsed.
+                cells = [c.strip() for c in record]
                 if any(cells):
-                    yield line, cells
+                    if "\x00" in "".join(cells):
+                        cells = [c.replace("\x00", "").strip() for c in cells]
+                    yield reader.line_num, cells
     except UnicodeDecodeError as exc:
         raise UserError(
             QT_TRANSLATE_NOOP("app", "{file} cannot be decoded as {encoding} ({reason})"),
