@@ -155,3 +155,17 @@ def test_dnc_suppresses_later_imports(
     assert code == 0
     data = json.loads(out)
     assert (data["imported"], data["suppressed"]) == (1, 1)
+
+
+def test_unknown_region_is_a_clear_error(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(tmp_path / "l.csv", [HEADER, person(1, mobile(5))])
+    code, _out, err = run(capsys, "--db", str(db_path), "import", str(path), "--campaign", "K",
+                          "--group", "G", "--region", "XX")
+    assert code == 2 and "'XX' is not a phone region code" in err
+    assert not db_path.exists()
+    code, out, err = run(capsys, "--db", str(db_path), "dnc", "add", "+46 70-174 06 07",
+                         "--region", "no", "--json")
+    assert code == 0, err
+    assert json.loads(out)["added"] == 1

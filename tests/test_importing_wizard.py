@@ -175,3 +175,23 @@ def test_menu_entry_opens_the_wizard_and_announces_the_import(
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.report_page)
     assert changes == ["contacts"]
     assert "1 contact" in window.home.details.text() or "1 kontakt" in window.home.details.text()
+
+
+def test_closing_the_wizard_during_the_import_cancels_it(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    wizard = make_wizard(qtbot, ui_ctx)
+    choose_file(qtbot, wizard, DATA / "lista_tensta_cp1252.csv")
+    wizard.next()
+    wizard.next()
+    before = snapshot(ui_ctx.db)
+    gate = threading.Event()
+    ui_ctx.runner.run(lambda _progress: gate.wait(10), writes=True)
+    wizard.next()
+    assert wizard.run_page.running
+    wizard.reject()  # the window's close button or Escape
+    assert wizard.isVisible()  # stays until the import has stopped
+    gate.set()
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert wizard.run_page.state == "cancelled"
+    assert snapshot(ui_ctx.db) == before

@@ -31,7 +31,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def _region(ctx: CliContext) -> str:
-    return str(ctx.args.region or Settings().get(PHONE_REGION))
+    from app.services.importing.numbers import check_region
+
+    return check_region(str(ctx.args.region or Settings().get(PHONE_REGION)))
 
 
 def _added(ctx: CliContext, numbers: list[str], source: str) -> int:

@@ -44,12 +44,13 @@ def parse_overrides(items: list[str]) -> list[tuple[str, str]]:
 
 def run(ctx: CliContext) -> int:
     from app.services.importing.mapping import auto_mapping, check_mapping, with_overrides
+    from app.services.importing.numbers import check_region
     from app.services.importing.pipeline import import_table
     from app.services.importing.readers import open_table
 
     args = ctx.args
     overrides = parse_overrides(args.map)
-    region = args.region or Settings().get(PHONE_REGION)
+    region = check_region(args.region or Settings().get(PHONE_REGION))
     # Read and check the file before the database is opened: a bad file writes nothing.
     table = open_table(args.file, args.sheet)
     mapping = with_overrides(auto_mapping(table.headers), overrides)

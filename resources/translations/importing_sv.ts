@@ -471,6 +471,10 @@
         <source>Rejected rows</source>
         <translation>Avvisade rader</translation>
     </message>
+    <message>
+        <source>&apos;{region}&apos; is not a phone region code (such as SE, NO, FI)</source>
+        <translation>”{region}” är ingen landskod för telefonnummer (som SE, NO, FI)</translation>
+    </message>
 </context>
 <context>
     <name>importing</name>

@@ -22,6 +22,7 @@ from app.domain.phone import (
     PhoneKind,
     clean_cell,
 )
+from app.errors import QT_TRANSLATE_NOOP, UserError
 
 _JUNK = re.compile(r"[^\d+]")
 _TRUNK_IN_BRACKETS = re.compile(r"\(\s*0\s*\)")
@@ -99,3 +100,12 @@ class NumberParser:
         if kind is None:
             return ParsedPhone(raw, e164, None, REASON_NOT_PERSONAL)
         return ParsedPhone(raw, e164, kind)
+
+
+def check_region(region: str) -> str:
+    """The region code in upper case, or a UserError when phonenumbers does not know it."""
+    code = region.strip().upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise UserError(QT_TRANSLATE_NOOP("app", "'{region}' is not a phone region code "
+                                          "(such as SE, NO, FI)"), region=region)
+    return code
