@@ -227,3 +227,21 @@ def test_sample_files_are_copies_not_references() -> None:
     # The project must never read ../shared: the samples live in tests/data.
     for name in ("lista_tensta_cp1252.csv", "lista_vallingby.xlsx", "expected_counts.json"):
         assert (DATA / name).is_file()
+
+
+def test_workbook_damaged_inside_the_sheet_rolls_back(db: Database, tmp_path: Path) -> None:
+    import zipfile
+
+    good = write_xlsx(tmp_path / "g.xlsx", [HEADER] + [person(i, mobile(5 + i))
+                                                       for i in range(60)])
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) * 2 // 3]  # the rows end in the middle of a cell
+            target.writestr(item, data)
+    before = snapshot(db)
+    with pytest.raises(UserError, match=r"damaged\.xlsx cannot be read as an Excel workbook"):
+        import_file(db, damaged, campaign="K", group="G")
+    assert snapshot(db) == before

@@ -195,3 +195,28 @@ def test_closing_the_wizard_during_the_import_cancels_it(
     qtbot.waitUntil(lambda: not wizard.isVisible())
     assert wizard.run_page.state == "cancelled"
     assert snapshot(ui_ctx.db) == before
+
+
+def test_list_can_go_into_an_existing_group(
+    qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path
+) -> None:
+    from app.services.campaigns import get_or_create_group, list_groups
+
+    wizard = make_wizard(qtbot, ui_ctx)
+    campaign_id = wizard.campaign_id
+    with ui_ctx.db.transaction() as session:
+        campaign = get_or_create_campaign(session, "Höstkampanj")
+        get_or_create_group(session, campaign, "Rinkeby")
+    choose_file(qtbot, wizard, write_csv(tmp_path / "l.csv", [["Namn", "Mobil"],
+                                                               ["A B", mobile(5)]]))
+    wizard.next()
+    page = wizard.group_page
+    assert page.existing_radio.isEnabled()
+    assert [page.group_combo.itemText(i) for i in range(page.group_combo.count())] == ["Rinkeby"]
+    page.existing_radio.setChecked(True)
+    assert page.chosen_name() == "Rinkeby"
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.report_page)
+    with ui_ctx.db.session() as session:
+        assert [g.name for g in list_groups(session, campaign_id)] == ["Rinkeby"]

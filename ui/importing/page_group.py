@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.db.models import Campaign
-from app.services.campaigns import list_groups
+from app.services.importing.targets import import_targets
 
 if TYPE_CHECKING:
     from ui.importing.wizard import ImportWizard
@@ -70,9 +69,9 @@ class GroupPage(QWizardPage):
 
     def initializePage(self) -> None:
         with self._wizard.ctx.db.session() as session:
-            campaign = session.get(Campaign, self._wizard.campaign_id)
-            self._campaign_name = campaign.name if campaign is not None else ""
-            names = [g.name for g in list_groups(session, self._wizard.campaign_id)]
+            targets = import_targets(session, self._wizard.campaign_id)
+        self._campaign_name = targets.campaign_name
+        names = targets.group_names
         self.group_combo.clear()
         self.group_combo.addItems(names)
         self.existing_radio.setEnabled(bool(names))
