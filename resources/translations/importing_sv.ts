@@ -114,17 +114,17 @@
         <translation>tabb</translation>
     </message>
     <message numerus="yes">
-        <source>Text file: encoding %1, separator %2, header on line %3, about %n row(s).</source>
+        <source>Text file: encoding %1, separator “%2”, header on line %3, about %Ln row(s).</source>
         <translation>
-            <numerusform>Textfil: teckenkodning %1, avgränsare %2, rubriker på rad %3, ungefär %n rad.</numerusform>
-            <numerusform>Textfil: teckenkodning %1, avgränsare %2, rubriker på rad %3, ungefär %n rader.</numerusform>
+            <numerusform>Textfil: teckenkodning %1, avgränsare ”%2”, rubriker på rad %3, ungefär %Ln rad.</numerusform>
+            <numerusform>Textfil: teckenkodning %1, avgränsare ”%2”, rubriker på rad %3, ungefär %Ln rader.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Excel workbook, sheet “%1”: header on row %2, about %n row(s).</source>
+        <source>Excel workbook, sheet “%1”: header on row %2, about %Ln row(s).</source>
         <translation>
-            <numerusform>Excel-arbetsbok, bladet ”%1”: rubriker på rad %2, ungefär %n rad.</numerusform>
-            <numerusform>Excel-arbetsbok, bladet ”%1”: rubriker på rad %2, ungefär %n rader.</numerusform>
+            <numerusform>Excel-arbetsbok, bladet ”%1”: rubriker på rad %2, ungefär %Ln rad.</numerusform>
+            <numerusform>Excel-arbetsbok, bladet ”%1”: rubriker på rad %2, ungefär %Ln rader.</numerusform>
         </translation>
     </message>
 </context>
@@ -322,10 +322,10 @@
         <translation>Klart.</translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) read…</source>
+        <source>%Ln row(s) read…</source>
         <translation>
-            <numerusform>%n rad inläst…</numerusform>
-            <numerusform>%n rader inlästa…</numerusform>
+            <numerusform>%Ln rad inläst…</numerusform>
+            <numerusform>%Ln rader inlästa…</numerusform>
         </translation>
     </message>
     <message>

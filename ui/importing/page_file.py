@@ -182,12 +182,12 @@ class FilePage(QWizardPage):
         elif table.kind == "csv":
             separator = {"\t": self.tr("tab"), ";": ";", ",": ",", "|": "|"}.get(
                 table.delimiter or "", table.delimiter or "")
-            text = (self.tr("Text file: encoding %1, separator %2, header on line %3, "
-                            "about %n row(s).", "", table.estimated_rows)
+            text = (self.tr("Text file: encoding %1, separator “%2”, header on line %3, "
+                            "about %Ln row(s).", "", table.estimated_rows)
                     .replace("%1", table.encoding or "").replace("%2", separator)
                     .replace("%3", str(table.header_row)))
         else:
-            text = (self.tr("Excel workbook, sheet “%1”: header on row %2, about %n row(s).",
+            text = (self.tr("Excel workbook, sheet “%1”: header on row %2, about %Ln row(s).",
                             "", table.estimated_rows)
                     .replace("%1", table.sheet or "").replace("%2", str(table.header_row)))
         self.status.setText(text)

@@ -122,7 +122,7 @@ class RunPage(QWizardPage):
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
-        self.status.setText(self.tr("%n row(s) read…", "", done))
+        self.status.setText(self.tr("%Ln row(s) read…", "", done))
 
     def _succeeded(self, report: ImportReport) -> None:
         self._wizard.report = report
