@@ -84,3 +84,21 @@ def test_fast_number_check_equals_parse_phone(text: object) -> None:
     # The import's faster check must give exactly what the rest of Ringkväll's parse gives.
     assert NumberParser("SE")(text) == parse_phone(text, "SE")
     assert NumberParser("NO")(text) == parse_phone(text, "NO")
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_damaged_workbooks(db: Database, tmp_path: Path, data: st.DataObject) -> None:
+    # A sound workbook with bytes overwritten or cut off: the XLSX path meets broken zips,
+    # broken deflate streams and broken XML.
+    good = write_xlsx(tmp_path / f"g{next(_counter)}.xlsx", [
+        ["Namn", "Telefon"], ["A", "070-174 06 05"], ["B", 701740606], ["C", "08-465 004 02"]])
+    raw = bytearray(good.read_bytes())
+    for _ in range(data.draw(st.integers(min_value=0, max_value=8))):
+        position = data.draw(st.integers(min_value=0, max_value=len(raw) - 1))
+        raw[position] = data.draw(st.integers(min_value=0, max_value=255))
+    cut = data.draw(st.integers(min_value=1, max_value=len(raw)))
+    path = tmp_path / f"d{next(_counter)}.xlsx"
+    path.write_bytes(bytes(raw[:cut]))
+    _import_consistently(db, path)

@@ -60,7 +60,7 @@ def run(ctx: CliContext) -> int:
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False), file=ctx.out)
         return 0
-    print(f"{report.file_name} → {args.campaign} / {args.group}", file=ctx.out)
+    print(f"{report.file_name} into {args.campaign} / {args.group}", file=ctx.out)
     print(f"rows:       {report.rows}", file=ctx.out)
     print(f"imported:   {report.imported}", file=ctx.out)
     print(f"rejected:   {report.rejected}", file=ctx.out)

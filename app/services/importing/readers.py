@@ -10,8 +10,6 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
-import io
-import zipfile
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -330,9 +328,10 @@ def _xlsx_rows(path: Path, sheet: str) -> Generator[tuple[int, list[str]]]:
                     yield number, cells
         except UserError:
             raise
-        except (zipfile.BadZipFile, EOFError, KeyError, ValueError, TypeError,
-                AttributeError, OSError, SyntaxError, io.UnsupportedOperation) as exc:
-            # A truncated or damaged sheet fails only when its rows are parsed.
+        except Exception as exc:
+            # A damaged sheet fails only when its rows are parsed, with whatever zipfile,
+            # zlib, the XML parser or openpyxl raise (BadZipFile, zlib.error, ParseError,
+            # KeyError, ValueError, ...); the loop above does nothing else that could fail.
             raise _broken_workbook(path, exc) from None
     finally:
         workbook.close()
