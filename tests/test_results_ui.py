@@ -39,7 +39,10 @@ def test_dashboard_shows_figures_and_filters(qtbot: QtBot, ui_ctx: UiContext) ->
     assert page.cards["calls"].value.text() == "11"
     assert page.cards["recruited"].value.text() == "2"
     assert page.cards["calls"].caption.text() == "Samtal"  # Swedish by default
-    assert page.groups_table.figures.rowCount() == 3  # Centrum, Norr, Totalt
+    model = page.groups_table.figures
+    assert model.columnCount() == 4  # figure, Centrum, Norr, Totalt
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Totalt"
+    assert model.item(2, 0).text() == "Samtal" and model.item(2, 3).text() == "11"
     assert page.funnel.chart().series()[0].count() == 2  # a bar set per target group
     shares = page.outcomes.chart().series()[0].barSets()[0]
     assert shares.count() == 9  # every outcome occurred
@@ -50,7 +53,7 @@ def test_dashboard_shows_figures_and_filters(qtbot: QtBot, ui_ctx: UiContext) ->
         page.group_filter.setCurrentIndex(norr)
     assert page.report is not None and page.report.filter.group_id is not None
     assert page.cards["calls"].value.text() == "4"
-    assert page.groups_table.figures.rowCount() == 2  # Norr, Totalt
+    assert page.groups_table.figures.columnCount() == 3  # figure, Norr, Totalt
 
     with qtbot.waitSignal(page.report_shown, timeout=10_000):
         page.group_filter.setCurrentIndex(0)

@@ -184,6 +184,10 @@
         <translation>Totalt</translation>
     </message>
     <message>
+        <source>Figure</source>
+        <translation>Siffra</translation>
+    </message>
+    <message>
         <source>Volunteer</source>
         <translation>Ringare</translation>
     </message>

@@ -339,17 +339,16 @@ class DashboardPage(QWidget):
     def _show_tables(self, report: Report, names: dict[str, str]) -> None:
         figure_keys = [*COUNT_KEYS, "reached_rate", "conversation_rate", "recruited_per_100",
                        "talk_minutes", "median_talk"]
-        rows = [[r.label, *_figures(r.counts)] for r in report.groups]
-        rows.append([self.tr("Total"), *_figures(report.total)])
-        self.groups_table.show_rows([self.tr("Target group"), *(names[k] for k in figure_keys)],
-                                    rows)
-        queue_rows: list[list[Cell]] = [
-            [r.label, *(getattr(r.queue, k) for k in QUEUE_KEYS)] for r in report.groups
-            if r.queue is not None]
-        queue_rows.append([self.tr("Total"), *(getattr(report.queue, k) for k in QUEUE_KEYS)])
-        queue_names = {**names, "do_not_call": self.tr("Do not call")}
-        self.queue_table.show_rows([self.tr("Target group"), *(queue_names[k] for k in QUEUE_KEYS)],
-                                   queue_rows)
+        # Figures down, target groups across: 16 figures read better as rows than columns.
+        columns = [*report.groups, None]
+        header = [self.tr("Figure"), *(r.label for r in report.groups), self.tr("Total")]
+        values = [_figures(r.counts) if r is not None else _figures(report.total)
+                  for r in columns]
+        self.groups_table.show_rows(
+            header, [[names[key], *(v[i] for v in values)] for i, key in enumerate(figure_keys)])
+        queues = [r.queue for r in report.groups if r.queue is not None] + [report.queue]
+        self.queue_table.show_rows(
+            header, [[names[key], *(getattr(q, key) for q in queues)] for key in QUEUE_KEYS])
         person_keys = ["calls", "reached", "conversations", "recruited", "follow_ups",
                        "meeting_signups"]
         self.volunteers_table.show_rows(

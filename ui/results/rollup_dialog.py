@@ -77,6 +77,7 @@ class RollupDialog(QDialog):
         self.files.model().rowsInserted.connect(self._update_ok)
         self.files.model().rowsRemoved.connect(self._update_ok)
         self.output.textChanged.connect(self._update_ok)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
         self.retranslate()
         self._update_ok()
 

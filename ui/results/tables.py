@@ -24,6 +24,8 @@ def _item(value: Cell) -> QStandardItem:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     else:
         item.setText(value)
+        if value.endswith("%"):  # a formatted rate: a number, aligned like one
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     item.setEditable(False)
     return item
 
@@ -47,7 +49,7 @@ class FiguresTable(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setStretchLastSection(False)
 
     def show_rows(self, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
         fill_model(self.figures, headers, rows)

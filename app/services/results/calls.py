@@ -18,7 +18,7 @@ from app.db.models import Answer, Call, Contact, Script, TargetGroup, Volunteer
 from app.domain.outcomes import outcome_label
 from app.domain.phone import format_national
 from app.progress import NoProgress, Progress
-from app.services.results.figures import ReportFilter, filtered_calls
+from app.services.results.figures import ReportBuilder, ReportFilter, filtered_calls
 from app.services.results.labels import Labels
 from app.services.results.privacy import Privacy
 from app.services.results.questions import (
@@ -61,7 +61,8 @@ class Pseudonyms:
 def call_table(session: Session, campaign_id: int, privacy: Privacy, language: str,
                flt: ReportFilter | None = None, progress: Progress | None = None,
                volunteer_alias: Pseudonyms | None = None,
-               questions: list[QuestionStats] | None = None) -> CallTable:
+               questions: list[QuestionStats] | None = None,
+               builder: ReportBuilder | None = None) -> CallTable:
     """The calls' header and rows (a generator: read it while the session is open)."""
     flt = flt or ReportFilter()
     volunteer_alias = volunteer_alias or Pseudonyms(Labels(language)["volunteer_pseudonym"])
@@ -82,12 +83,13 @@ def call_table(session: Session, campaign_id: int, privacy: Privacy, language: s
         headers.append(labels["notes"])
     total = session.scalar(filtered_calls(select(func.count(Call.id)), campaign_id, flt)) or 0
     return CallTable(headers, _rows(session, campaign_id, flt, privacy, labels, infos,
-                                    total, progress, volunteer_alias), total, (0,))
+                                    total, progress, volunteer_alias, builder), total, (0,))
 
 
 def _rows(session: Session, campaign_id: int, flt: ReportFilter, privacy: Privacy,
           labels: Labels, questions: list[QuestionInfo], total: int,
-          progress: Progress, volunteer_alias: Pseudonyms) -> Iterator[list[object]]:
+          progress: Progress, volunteer_alias: Pseudonyms,
+          builder: ReportBuilder | None) -> Iterator[list[object]]:
     full = privacy.identities
     language = labels.language
     answers: dict[int, dict[str, object]] = {}
@@ -107,7 +109,7 @@ def _rows(session: Session, campaign_id: int, flt: ReportFilter, privacy: Privac
         select(Call.id, Call.started_at, Call.ended_at, Volunteer.name, Call.volunteer_id,
                TargetGroup.name, Call.contact_id, Contact.first_name, Contact.last_name,
                Call.number_dialled, Call.outcome, Call.meeting_signup, Call.script_id,
-               Call.notes)
+               Call.notes, Call.target_group_id)
         .join(Contact, Contact.id == Call.contact_id)
         .join(TargetGroup, TargetGroup.id == Call.target_group_id)
         .outerjoin(Volunteer, Volunteer.id == Call.volunteer_id)
@@ -116,7 +118,9 @@ def _rows(session: Session, campaign_id: int, flt: ReportFilter, privacy: Privac
     done = 0
     progress.report(0, total)
     for (cid, started, ended, volunteer, vid, group, contact_id, first, last, number, outcome,
-         signup, script_id, notes) in session.connection().execute(stmt):
+         signup, script_id, notes, gid) in session.connection().execute(stmt):
+        if builder is not None:
+            builder.add_call(cid, contact_id, gid, vid, started, ended, outcome, signup)
         label = outcome_names.get(outcome)
         if label is None:
             try:

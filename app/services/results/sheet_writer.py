@@ -36,6 +36,8 @@ class SheetWriter:
         self._fill = PatternFill("solid", fgColor="DDE7F0")
         self.rows = 0
         self.max_cols = 0
+        self.fast = False
+        self._fast_checked = False
 
     def widths(self, widths: Sequence[float]) -> None:
         from openpyxl.utils import get_column_letter
@@ -82,7 +84,17 @@ class SheetWriter:
         return value
 
     def append(self, values: Iterable[Any]) -> None:
-        row = [self.protect(v) for v in values]
+        if not self._fast_checked:
+            # After widths and panes are set: the first row starts the sheet's stream.
+            self._fast_checked = True
+            from app.services.results.fast_rows import install
+
+            self.fast = install(self.ws)
+        if self.fast:
+            row = [clean_xml(v) if isinstance(v, str) and v and min(v) < " " else v
+                   for v in values]
+        else:
+            row = [self.protect(v) for v in values]
         self.ws.append(row)
         self.rows += 1
         self.max_cols = max(self.max_cols, len(row))

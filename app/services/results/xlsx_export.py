@@ -21,11 +21,11 @@ from app.domain.phone import format_national
 from app.progress import NoProgress, Progress
 from app.services.results.atomic import atomic_path
 from app.services.results.calls import Pseudonyms, call_table, excel_time
-from app.services.results.figures import Report, ReportFilter, build_report
+from app.services.results.figures import Report, ReportBuilder, ReportFilter, build_report
 from app.services.results.labels import Labels
 from app.services.results.meta import FORMAT_VERSION, SHEET, Metadata, meta_rows
 from app.services.results.privacy import DEFAULT_PRIVACY, Privacy
-from app.services.results.questions import FREE_TEXT, QuestionStats
+from app.services.results.questions import FREE_TEXT, QuestionStats, question_stats
 from app.services.results.sheet_writer import ONE_DECIMAL, PERCENT_FORMAT, SheetWriter, discard
 from app.services.results.summary_sheet import write_summary
 
@@ -51,15 +51,15 @@ def export_xlsx(
     progress = progress or NoProgress()
     now = now or utcnow()
     labels = Labels(language)
-    report = build_report(session, campaign_id, flt, now=now)
+    flt = flt or ReportFilter()
     progress.report(0, None)
     wb = Workbook(write_only=True)
     sheets = {key: SheetWriter(wb.create_sheet(labels[f"sheet.{key}"])) for key in SHEET_KEYS}
     hidden = wb.create_sheet(SHEET)
     hidden.sheet_state = "hidden"
-
     try:
-        result = _fill(wb, sheets, hidden, session, report, privacy, labels, progress, now)
+        result = _fill(sheets, hidden, session, campaign_id, flt, privacy, labels, progress,
+                       now)
         with atomic_path(target) as tmp:
             wb.save(tmp)
     except BaseException:
@@ -69,21 +69,23 @@ def export_xlsx(
     return ExportResult(Path(target), privacy, calls, recruits, follow_ups)
 
 
-def _fill(wb: Any, sheets: dict[str, SheetWriter], hidden: Any, session: Session,
-          report: Report, privacy: Privacy, labels: Labels, progress: Progress,
+def _fill(sheets: dict[str, SheetWriter], hidden: Any, session: Session, campaign_id: int,
+          flt: ReportFilter, privacy: Privacy, labels: Labels, progress: Progress,
           now: datetime) -> tuple[int, int, int]:
-    campaign_id = report.campaign.id
     volunteer_alias = Pseudonyms(labels["volunteer_pseudonym"])
     calls = recruits = follow_ups = 0
     if privacy.call_rows:
-        calls = _calls_sheet(sheets["calls"], session, campaign_id, privacy, labels,
-                             report.filter, progress, volunteer_alias, report.questions)
-        recruits = _recruits_sheet(sheets["recruits"], session, campaign_id, labels,
-                                   report.filter)
-        follow_ups = _follow_ups_sheet(sheets["follow_ups"], session, campaign_id, labels,
-                                       report.filter)
+        # The figures are counted while the calls stream into the Samtal sheet.
+        questions = question_stats(session, campaign_id, flt)
+        builder = ReportBuilder(session, campaign_id, flt, now=now)
+        calls = _calls_sheet(sheets["calls"], session, campaign_id, privacy, labels, flt,
+                             progress, volunteer_alias, questions, builder)
+        report = builder.finish(questions)
+        recruits = _recruits_sheet(sheets["recruits"], session, campaign_id, labels, flt)
+        follow_ups = _follow_ups_sheet(sheets["follow_ups"], session, campaign_id, labels, flt)
         _volunteers_sheet(sheets["volunteers"], report, labels, privacy, volunteer_alias)
     else:
+        report = build_report(session, campaign_id, flt, now=now)
         for key in ("calls", "recruits", "follow_ups", "volunteers"):
             w = sheets[key]
             w.widths([90])
@@ -101,9 +103,10 @@ def _fill(wb: Any, sheets: dict[str, SheetWriter], hidden: Any, session: Session
 
 def _calls_sheet(w: SheetWriter, session: Session, campaign_id: int, privacy: Privacy,
                  labels: Labels, flt: ReportFilter, progress: Progress,
-                 volunteer_alias: Pseudonyms, questions: list[QuestionStats]) -> int:
+                 volunteer_alias: Pseudonyms, questions: list[QuestionStats],
+                 builder: ReportBuilder) -> int:
     table = call_table(session, campaign_id, privacy, labels.language, flt, progress,
-                       volunteer_alias, questions)
+                       volunteer_alias, questions, builder)
     w.widths([17, 20, 20, 22, *([16] * (len(table.headers) - 4))])
     w.table_header(table.headers)
     for row in table.rows:
