@@ -113,3 +113,21 @@ def test_rollup_dialog_combines_exports(qtbot: QtBot, ui_ctx: UiContext, tmp_pat
         dialog.ok.click()
     assert blocker.args[0].total.calls == 22
     assert load_workbook(target).sheetnames[0] == "Distrikt"
+
+
+def test_refreshes_on_its_own_while_an_evening_runs(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    from app.clock import utcnow
+    from app.db.models import Call, Contact
+
+    _window, page = open_window(qtbot, ui_ctx)
+    assert not page.evening_running()  # the known calls were weeks ago
+    with ui_ctx.db.transaction() as session:
+        contact = session.query(Contact).filter_by(first_name="David").one()
+        session.add(Call(campaign_id=contact.campaign_id, target_group_id=contact.target_group_id,
+                         contact_id=contact.id, started_at=utcnow(), outcome="no_answer"))
+    with qtbot.waitSignal(page.report_shown, timeout=10_000):
+        page.refresh()
+    assert page.cards["calls"].value.text() == "12"
+    assert page.evening_running()
+    with qtbot.waitSignal(page.report_shown, timeout=10_000):
+        page.timer.timeout.emit()  # the half-minute tick refreshes during an evening
