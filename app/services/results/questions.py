@@ -7,6 +7,7 @@ When a script cannot be read, the raw question keys and answer values stand in f
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 # Kinds whose answers are words people said, not a choice among options.
 FREE_TEXT = frozenset({"text", "unknown"})
 
@@ -71,12 +73,18 @@ def _script_questions(session: Session, script_id: int) -> list[QuestionInfo]:
     return [
         QuestionInfo(
             key=str(question.key),
-            label=str(step.title or question.key),
+            label=_no_placeholders(str(step.title or question.key)),
             kind=str(question.kind),
-            options=tuple((str(o.value), str(o.label)) for o in question.options),
+            options=tuple((str(o.value), _no_placeholders(str(o.label)))
+                          for o in question.options),
         )
         for step, question in pairs
     ]
+
+
+def _no_placeholders(text: str) -> str:
+    """"Ja, det är {first_name}" reads "Ja, det är …" in a table about many people."""
+    return _PLACEHOLDER.sub("…", text)
 
 
 def catalogue(session: Session, campaign_id: int, script_ids: Iterable[int]) -> list[QuestionInfo]:
