@@ -197,3 +197,16 @@ def test_opened_from_the_main_window_and_back_home(qtbot: QtBot, ui_ctx: UiConte
     assert page.heading.text() == "Samtalsmanus: Testkampanj"
     _click(qtbot, page.back_button)
     assert window.pages.currentWidget() is window.home
+
+
+def test_switching_to_english_retranslates_the_screen(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    from ui import i18n
+
+    page = _page(qtbot, ui_ctx)
+    assert page.save_button.text() == "&Spara som ny version"
+    assert page.editor.fields.labels[3].text() == "&Samtyckestext:"
+    i18n.set_language("en")
+    qtbot.waitUntil(lambda: page.save_button.text() == "&Save as new version")
+    assert page.editor.form.labels["text"].text() == "What the caller &says:"
+    assert page.editor.fields.labels[3].text() == "&Consent text:"
+    assert _problems(page) == ["No problems: the script can be used for calling."]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.services.scripts import Problem, Script, Step, StoredScript, validate
 from ui.scripts.fields import PlaceholderButton
+from ui.scripts.notify import Notifier
 from ui.scripts.step_form import StepForm
 from ui.scripts.texts import problem_text
 
@@ -49,10 +50,10 @@ def _rename_references(steps: list[Step], old: str, new: str) -> list[Step]:
 class ScriptFields(QWidget):
     """The script's own fields."""
 
-    edited = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.edited = Notifier()
+        self._loading = False
         self.name = QLineEdit()
         self.name.setObjectName("scriptName")
         self.language = QComboBox()
@@ -72,11 +73,11 @@ class ScriptFields(QWidget):
             label.setBuddy(widget)
             form.addRow(label, widget)
         form.addRow("", self.placeholders)
-        self.name.textChanged.connect(self.edited)
-        self.language.currentIndexChanged.connect(self.edited)
-        self.description.textChanged.connect(self.edited)
-        self.consent.textChanged.connect(self.edited)
-        self.placeholders.inserted.connect(self.edited)
+        self.name.textChanged.connect(self._changed)
+        self.language.currentIndexChanged.connect(self._changed)
+        self.description.textChanged.connect(self._changed)
+        self.consent.textChanged.connect(self._changed)
+        self.placeholders.inserted.connect(self._changed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -95,13 +96,17 @@ class ScriptFields(QWidget):
             "Read aloud at the membership step and saved with each new member"))
         self.placeholders.retranslate()
 
+    def _changed(self) -> None:
+        if not self._loading:
+            self.edited.emit()
+
     def set_script(self, script: Script) -> None:
-        self.blockSignals(True)
+        self._loading = True
         self.name.setText(script.name)
         self.language.setCurrentIndex(max(0, self.language.findData(script.language)))
         self.description.setPlainText(script.description)
         self.consent.setPlainText(script.consent_text)
-        self.blockSignals(False)
+        self._loading = False
 
     def apply(self, script: Script) -> Script:
         return replace(
@@ -115,10 +120,9 @@ class ScriptFields(QWidget):
 class ScriptEditor(QWidget):
     """Edits a working copy of a script; never touches the database itself."""
 
-    changed = Signal()  # the working copy changed (and was validated again)
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.changed = Notifier()  # the working copy changed (and was validated again)
         self.setObjectName("scriptEditor")
         self.base: StoredScript | None = None
         self.steps: list[Step] = []
@@ -203,6 +207,8 @@ class ScriptEditor(QWidget):
         self.problem_list.setAccessibleName(self.tr("Problems"))
         self.tabs.setTabText(0, self.tr("Step"))
         self.tabs.setTabText(1, self.tr("Script"))
+        if hasattr(self, "fields"):
+            self.fields.retranslate()
         self._refresh_problems()
 
     def changeEvent(self, event: QEvent) -> None:

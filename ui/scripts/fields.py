@@ -3,9 +3,8 @@ and the placeholder menu that inserts at the cursor."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QLineEdit,
     QMenu,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.scripts import OUTCOMES, PLACEHOLDERS
+from ui.scripts.notify import Notifier
 from ui.scripts.texts import outcome_names, placeholder_names
 
 
@@ -73,26 +73,27 @@ class OutcomeChooser(QComboBox):
 class PlaceholderButton(QToolButton):
     """Inserts `{placeholder}` into the text field that last had focus."""
 
-    inserted = Signal()
-
     def __init__(self, targets: list[QPlainTextEdit | QLineEdit],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.inserted = Notifier()
         self.setObjectName("placeholderButton")
         self.targets = targets
         self.target: QPlainTextEdit | QLineEdit = targets[0]
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_ = QMenu(self)
         self.setMenu(self.menu_)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
+        for target in targets:
+            target.installEventFilter(self)
         self.retranslate()
 
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        for target in self.targets:
-            if new is target:
-                self.target = target
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Remember the text field the user was last in: that is where a placeholder goes.
+        if event.type() == QEvent.Type.FocusIn:
+            for target in self.targets:
+                if watched is target:
+                    self.target = target
+        return False
 
     def retranslate(self) -> None:
         self.setText(QCoreApplication.translate("scripts", "Insert &placeholder"))

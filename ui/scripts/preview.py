@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.scripts import CallContext, Script, ScriptRun
+from ui.scripts.notify import Notifier
 from ui.scripts.texts import outcome_names
 
 PREVIEW_CONTACT = "Anna"
@@ -36,7 +37,7 @@ def _clear(layout: QVBoxLayout | QHBoxLayout) -> None:
         child = item.layout()
         if widget is not None:
             widget.hide()
-            widget.setParent(None)  # gone from findChildren at once, not at deleteLater
+            widget.setObjectName("")  # so finding a step's controls by name finds only these
             widget.deleteLater()
         elif isinstance(child, QVBoxLayout | QHBoxLayout):
             _clear(child)
@@ -45,10 +46,9 @@ def _clear(layout: QVBoxLayout | QHBoxLayout) -> None:
 class RunView(QWidget):
     """Shows a ScriptRun's current step and the controls to answer, skip, go back, jump."""
 
-    moved = Signal()
-
     def __init__(self, run: ScriptRun, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.moved = Notifier()
         self.setObjectName("runView")
         self.run = run
         self.title = QLabel()

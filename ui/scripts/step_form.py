@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.services.scripts import KINDS, Effects, Option, Question, Step
 from app.services.scripts.model import NO_EFFECTS, SCALE_VALUES, YES_NO_VALUES
 from ui.scripts.fields import OutcomeChooser, PlaceholderButton, StepChooser
+from ui.scripts.notify import Notifier
 from ui.scripts.texts import kind_names
 
 YES_NO_LABELS = {"sv": ("Ja", "Nej"), "en": ("Yes", "No")}
@@ -89,10 +90,9 @@ class EffectsBox(QGroupBox):
 class OptionsBox(QGroupBox):
     """The question's options: a list, and a form for the selected one."""
 
-    edited = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.edited = Notifier()
         self.options: list[Option] = []
         self.ids: list[str] = []
         self.fixed = False  # yes/no and scale have fixed values
@@ -228,10 +228,9 @@ class OptionsBox(QGroupBox):
 class StepForm(QWidget):
     """Edits one Step. `edited` fires on every change; `step()` returns the edited step."""
 
-    edited = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.edited = Notifier()
         self.setObjectName("stepForm")
         self.language = "sv"
         self.ids: list[str] = []
@@ -291,7 +290,7 @@ class StepForm(QWidget):
         self.key.textEdited.connect(self._key_typed)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.options.edited.connect(self._edited)
-        self.effects.edited.connect(self._edited)
+        self.effects.edited.connect(self._edited)  # a Qt signal, emitted from C++ only
         self.retranslate()
 
     def retranslate(self) -> None:
