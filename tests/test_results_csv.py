@@ -37,3 +37,15 @@ def test_full_csv_neutralises_formula_text(db: Database, tmp_path: Path) -> None
     assert f"'{INJECTION} Injektionsson" in contacts
     assert not any(c.startswith("=") for r in rows for c in r)
     assert any(NOTE in c for r in rows for c in r)
+
+
+def test_aggregate_level_refuses_a_row_per_call(db: Database, tmp_path: Path) -> None:
+    import pytest
+
+    from app.errors import UserError
+
+    known = build_campaign(db)
+    target = tmp_path / "agg.csv"
+    with db.session() as session, pytest.raises(UserError, match="aggregate"):
+        export_csv(session, known.campaign_id, target, privacy=Privacy.AGGREGATE)
+    assert not target.exists()

@@ -131,3 +131,13 @@ def test_refreshes_on_its_own_while_an_evening_runs(qtbot: QtBot, ui_ctx: UiCont
     assert page.evening_running()
     with qtbot.waitSignal(page.report_shown, timeout=10_000):
         page.timer.timeout.emit()  # the half-minute tick refreshes during an evening
+
+
+def test_leaving_while_counting_is_harmless(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    window, page = open_window(qtbot, ui_ctx)
+    page.refresh()
+    page.back_button.click()  # the page is deleted; the report may still arrive
+    ui_ctx.runner.wait()
+    qtbot.wait(50)
+    assert window.pages.currentWidget() is window.home
+    assert window.pages.count() == 1

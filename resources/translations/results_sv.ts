@@ -396,6 +396,10 @@
         <source>{file} is both read and written; choose another name for the district file</source>
         <translation>{file} skulle både läsas och skrivas över; välj ett annat namn på distriktsfilen</translation>
     </message>
+    <message>
+        <source>The calls file has a row per call, which the aggregate level does not allow; choose district or full, or export the figures to Excel</source>
+        <translation>Samtalsfilen har en rad per samtal, och det tillåter inte nivån aggregate; välj district eller full, eller exportera siffrorna till Excel</translation>
+    </message>
 </context>
 <context>
     <name>results</name>

@@ -265,13 +265,15 @@ class DashboardPage(QWidget):
         campaign_id = self.campaign_id
         flt = self.current_filter()
 
-        def work(progress: Progress) -> Report:
+        def work(progress: Progress) -> tuple[int, Report]:
             with db.session() as session:
-                return build_report(session, campaign_id, flt)
+                return generation, build_report(session, campaign_id, flt)
 
-        self.ctx.runner.run(work, on_success=lambda r: self._arrived(generation, r))
+        # A bound method, so Qt drops the connection if the page is closed meanwhile.
+        self.ctx.runner.run(work, on_success=self._arrived)
 
-    def _arrived(self, generation: int, report: Report) -> None:
+    def _arrived(self, result: tuple[int, Report]) -> None:
+        generation, report = result
         if generation != self._generation:
             return  # a newer filter was chosen while this one was being counted
         self.report = report

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.progress import Progress
 from app.services.results.atomic import atomic_path
 from app.services.results.calls import call_table
@@ -20,6 +21,10 @@ def export_csv(session: Session, campaign_id: int, target: Path, *,
                privacy: Privacy = DEFAULT_PRIVACY, language: str = "sv",
                flt: ReportFilter | None = None, progress: Progress | None = None) -> int:
     """Write the calls; returns how many. Same columns as the Samtal sheet."""
+    if not privacy.call_rows:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "app", "The calls file has a row per call, which the aggregate level does not "
+                   "allow; choose district or full, or export the figures to Excel"))
     table = call_table(session, campaign_id, privacy, language, flt, progress)
     count = 0
     with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
