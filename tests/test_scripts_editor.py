@@ -67,6 +67,7 @@ def test_edit_branch_validate_save_and_preview(qtbot: QtBot, ui_ctx: UiContext) 
         "Steget 'moment': Alternativet 'option5' leder ingenstans: det finns inget steg 'kort'",
     ]
     assert "1 problem: manuset kan inte användas" in page.status.text()
+    assert not page.preview_button.isEnabled()
     assert editor.step_list.item(1).toolTip() == "Det här steget har ett problem"
 
     # Clicking the problem selects the step it is about.

@@ -161,3 +161,10 @@ def test_the_example_in_the_docs_is_a_valid_script() -> None:
     assert match is not None
     script = load_script(match.group(1), "docs/scripts.md")
     assert script.key == "park_sv" and script.membership_step() is not None
+
+
+def test_duplicate_option_values() -> None:
+    text = GOOD.replace("        - value: no\n", "        - value: yes\n")
+    assert messages(text) == ["test.yaml:8: step 'start': Option 'yes' is given twice"]
+    single = text.replace("kind: yes_no", "kind: single")
+    assert messages(single) == ["test.yaml:13: step 'start': Option 'yes' is given twice"]

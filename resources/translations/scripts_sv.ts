@@ -386,6 +386,10 @@
         <translation>Du har ändrat manuset utan att spara. Vill du slänga ändringarna?</translation>
     </message>
     <message>
+        <source>Fix the problems first, then preview.</source>
+        <translation>Åtgärda problemen först, sedan kan du förhandsvisa.</translation>
+    </message>
+    <message>
         <source>Choose a script on the left.</source>
         <translation>Välj ett manus till vänster.</translation>
     </message>
@@ -673,6 +677,10 @@
     <message>
         <source>Question key &apos;{key}&apos; is already used by step &apos;{other}&apos;</source>
         <translation>Svarsnyckeln &apos;{key}&apos; används redan av steget &apos;{other}&apos;</translation>
+    </message>
+    <message>
+        <source>Option {n} has no value</source>
+        <translation>Alternativ {n} har inget värde</translation>
     </message>
     <message>
         <source>Option &apos;{option}&apos; leads nowhere: there is no step &apos;{target}&apos;</source>

@@ -231,7 +231,10 @@ class ScriptsPage(QWidget):
             return
         base = self.editor.base
         self.save_button.setEnabled(base is not None and self.editor.dirty)
-        self.preview_button.setEnabled(base is not None and bool(self.editor.steps))
+        # A script with problems may lead to steps that do not exist: fix first, then preview.
+        self.preview_button.setEnabled(base is not None and self.editor.valid)
+        self.preview_button.setToolTip(
+            "" if self.editor.valid else self.tr("Fix the problems first, then preview."))
         if base is None:
             self.status.setText(self.tr("Choose a script on the left."))
             return

@@ -252,14 +252,8 @@ class _Reader:
     def complete_options(self, kind: str, options: list[Option], step_id: str,
                          node: Node) -> list[Option]:
         """Fill in the fixed options of yes/no and scale questions; check the others."""
-        given = {option.value: option for option in options}
-        if len(given) != len(options):
-            seen: set[str] = set()
-            for option in options:
-                if option.value in seen:
-                    self.problem(QT_TRANSLATE_NOOP("app", "Option '{option}' is given twice"),
-                                 node, step_id, option=option.value)
-                seen.add(option.value)
+        # Duplicate values are reported by validation, which knows each option's line.
+        given = {option.value: option for option in reversed(options)}
         if kind == "text":
             if options:
                 self.problem(QT_TRANSLATE_NOOP("app", "A text question has no options"),
@@ -271,6 +265,12 @@ class _Reader:
         elif kind == "scale":
             fixed = SCALE_VALUES
         if fixed:
+            seen: set[str] = set()
+            for option in options:
+                if option.value in seen:
+                    self.problem(QT_TRANSLATE_NOOP("app", "Option '{option}' is given twice"),
+                                 node, step_id, option=option.value)
+                seen.add(option.value)
             extra = [v for v in given if v not in fixed]
             if extra:
                 self.problem(

@@ -49,6 +49,10 @@ def validate(script: Script, source: SourceMap | None = None) -> list[Problem]:
     keys: dict[str, str] = {}
     for index, step in enumerate(script.steps):
         line = src.step(index)
+        if not step.id:
+            problems.append(Problem(QT_TRANSLATE_NOOP("app", "Step {n} has no id"),
+                                    {"n": index + 1}, None, line))
+            continue
         if step.id in ids:
             problems.append(Problem(
                 QT_TRANSLATE_NOOP("app", "Duplicate step id '{id}' (also used by step {n})"),
@@ -75,9 +79,21 @@ def validate(script: Script, source: SourceMap | None = None) -> list[Problem]:
             ))
         else:
             keys[question.key] = step.id
+        values: set[str] = set()
         for o_index, option in enumerate(question.options):
             o_line = src.option_lines.get((index, o_index), line)
             problems += placeholder_problems(option.label, step.id, o_line)
+            if not option.value:
+                problems.append(Problem(
+                    QT_TRANSLATE_NOOP("app", "Option {n} has no value"),
+                    {"n": o_index + 1}, step.id, o_line,
+                ))
+            elif option.value in values:
+                problems.append(Problem(
+                    QT_TRANSLATE_NOOP("app", "Option '{option}' is given twice"),
+                    {"option": option.value}, step.id, o_line,
+                ))
+            values.add(option.value)
             if option.next and not script.has_step(option.next):
                 problems.append(Problem(
                     QT_TRANSLATE_NOOP(
