@@ -55,8 +55,11 @@ def test_export_csv_and_rollup_commands(db: Database, db_path: Path, tmp_path: P
                  str(csv_path)]) == 0
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
     district = tmp_path / "distrikt.xlsx"
-    assert main(["rollup", str(xlsx), str(xlsx), "-o", str(district)]) == 0
-    assert "22 calls" in capsys.readouterr().out
+    assert main(["rollup", str(xlsx), "-o", str(district)]) == 0
+    assert "11 calls" in capsys.readouterr().out
+    assert main(["rollup", str(xlsx), str(xlsx), "-o", str(tmp_path / "twice.xlsx")]) == 2
+    assert "keep only the newest" in capsys.readouterr().err
+    assert not (tmp_path / "twice.xlsx").exists()
     assert main(["rollup", str(full), "-o", str(tmp_path / "no.xlsx")]) == 2
     assert str(full) in capsys.readouterr().err
     assert not (tmp_path / "no.xlsx").exists()

@@ -96,12 +96,12 @@ def test_export_through_the_dialog(qtbot: QtBot, ui_ctx: UiContext, tmp_path: Pa
 def test_rollup_dialog_combines_exports(qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path) -> None:
     from app.services.results import export_xlsx
 
-    known = build_campaign(ui_ctx.db)
     files = []
-    for name in ("a.xlsx", "b.xlsx"):
+    for name in ("Norrby", "Västvik"):
+        known = build_campaign(ui_ctx.db, name=name, association=name)
         with ui_ctx.db.session() as session:
-            export_xlsx(session, known.campaign_id, tmp_path / name)
-        files.append(str(tmp_path / name))
+            export_xlsx(session, known.campaign_id, tmp_path / f"{name}.xlsx")
+        files.append(str(tmp_path / f"{name}.xlsx"))
     window = MainWindow(ui_ctx)
     qtbot.addWidget(window)
     dialog = entry.open_rollup(window)

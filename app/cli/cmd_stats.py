@@ -46,22 +46,24 @@ def print_table(report: Report, ctx: CliContext) -> None:
     names = [r.label for r in report.groups]
     width = max([len(k) for k in (*COUNT_KEYS, *QUEUE_KEYS)] + [10])
     cols = [*names, "total"]
-    print(f"{'':<{width}}" + "".join(f"{n:>14}" for n in cols), file=out)
+    cell = max([14, *(len(n) + 2 for n in cols)])
+    print(f"{'':<{width}}" + "".join(f"{n:>{cell}}" for n in cols), file=out)
     counts = [r.counts for r in report.groups] + [report.total]
     for key in COUNT_KEYS:
-        print(f"{key:<{width}}" + "".join(f"{getattr(c, key):>14}" for c in counts), file=out)
+        print(f"{key:<{width}}" + "".join(f"{getattr(c, key):>{cell}}" for c in counts),
+              file=out)
     for key in ("reached_rate", "conversation_rate"):
-        print(f"{key:<{width}}" + "".join(f"{_pct(getattr(c, key)):>14}" for c in counts),
+        print(f"{key:<{width}}" + "".join(f"{_pct(getattr(c, key)):>{cell}}" for c in counts),
               file=out)
     print(f"{'recruited_per_100':<{width}}"
-          + "".join(f"{_num(c.recruited_per_100):>14}" for c in counts), file=out)
+          + "".join(f"{_num(c.recruited_per_100):>{cell}}" for c in counts), file=out)
     print(f"{'talk_minutes':<{width}}"
-          + "".join(f"{c.talk_seconds / 60:>14.1f}" for c in counts), file=out)
+          + "".join(f"{c.talk_seconds / 60:>{cell}.1f}" for c in counts), file=out)
     print(f"{'median_talk_seconds':<{width}}"
-          + "".join(f"{_num(c.median_talk_seconds):>14}" for c in counts), file=out)
+          + "".join(f"{_num(c.median_talk_seconds):>{cell}}" for c in counts), file=out)
     print("queue:", file=out)
     for key in QUEUE_KEYS:
-        print(f"  {key:<{width}}{getattr(report.queue, key):>12}", file=out)
+        print(f"  {key:<{width - 2}}{getattr(report.queue, key):>{cell}}", file=out)
     outcomes = ", ".join(f"{k} {v}" for k, v in sorted(report.total.outcomes.items()))
     print(f"outcomes: {outcomes or '-'}", file=out)
 

@@ -397,6 +397,10 @@
         <translation>{file} skulle både läsas och skrivas över; välj ett annat namn på distriktsfilen</translation>
     </message>
     <message>
+        <source>{file} and {other} both hold campaign &apos;{campaign}&apos; of {association}; keep only the newest</source>
+        <translation>{file} och {other} innehåller båda kampanjen &apos;{campaign}&apos; från {association}; behåll bara den nyaste</translation>
+    </message>
+    <message>
         <source>The calls file has a row per call, which the aggregate level does not allow; choose district or full, or export the figures to Excel</source>
         <translation>Samtalsfilen har en rad per samtal, och det tillåter inte nivån aggregate; välj district eller full, eller exportera siffrorna till Excel</translation>
     </message>

@@ -46,7 +46,7 @@ class ChartView(QChartView):
         chart.layout().setContentsMargins(0, 0, 0, 0)
         old = self.chart()
         self.setChart(chart)
-        self.setAccessibleDescription(title)
+        self.setAccessibleName(title)
         if old is not None and old is not chart:
             old.deleteLater()
 

@@ -234,10 +234,13 @@ class DashboardPage(QWidget):
         self.to_label.setText(self.tr("to"))
         self.from_date.setAccessibleName(self.tr("First day"))
         self.to_date.setAccessibleName(self.tr("Last day"))
-        for index, title in enumerate((
-                self.tr("Charts"), self.tr("Target groups"), self.tr("Queue"),
-                self.tr("Volunteers"), self.tr("Days"), self.tr("Answers"))):
+        titles = (self.tr("Charts"), self.tr("Target groups"), self.tr("Queue"),
+                  self.tr("Volunteers"), self.tr("Days"), self.tr("Answers"))
+        for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
+        for table, title in zip((self.groups_table, self.queue_table, self.volunteers_table,
+                                 self.days_table, self.answers_table), titles[1:], strict=True):
+            table.setAccessibleName(title)
         if self.report is not None:
             self._show(self.report)
         else:

@@ -89,10 +89,22 @@ def write_rollup(sources: list[Path], target: Path, *, language: str = "sv",
         raise UserError(QT_TRANSLATE_NOOP("app", "{file} is both read and written; choose "
                                                  "another name for the district file"),
                         file=str(target))
-    files = []
+    files: list[SourceFile] = []
+    seen: dict[tuple[str, str], Path] = {}
     for index, path in enumerate(sources):
         progress.report(index, len(sources))
-        files.append(read_export(Path(path)))
+        source = read_export(Path(path))
+        # The same campaign twice (the same file, or an old and a new export of it) would
+        # count its calls twice.
+        key = (source.meta.association, source.meta.campaign)
+        if key in seen:
+            raise UserError(
+                QT_TRANSLATE_NOOP("app", "{file} and {other} both hold campaign '{campaign}' "
+                                         "of {association}; keep only the newest"),
+                file=str(seen[key]), other=str(source.path), campaign=key[1],
+                association=key[0] or "-")
+        seen[key] = source.path
+        files.append(source)
     now = now or utcnow()
     labels = Labels(language)
     wb = Workbook(write_only=True)
