@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -160,9 +160,11 @@ class ScriptEditor(QWidget):
         self.fields = ScriptFields()
         self.fields.edited.connect(self._fields_edited)
 
-        step_buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            step_buttons.addWidget(button)
+        step_buttons = QGridLayout()
+        step_buttons.addWidget(self.add_button, 0, 0)
+        step_buttons.addWidget(self.remove_button, 0, 1)
+        step_buttons.addWidget(self.up_button, 1, 0)
+        step_buttons.addWidget(self.down_button, 1, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

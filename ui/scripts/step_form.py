@@ -127,15 +127,17 @@ class OptionsBox(QGroupBox):
         form.addRow(self.value_label, self.value)
         form.addRow(self.label_label, self.label)
         form.addRow(self.next_label, self.next)
+        self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * 7)
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
         left.addLayout(buttons)
         right = QVBoxLayout()
         right.addLayout(form)
         right.addWidget(self.effects)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 1)
+        # Stacked, not side by side: the form pane stays narrow enough for a small window.
+        layout = QVBoxLayout(self)
+        layout.addLayout(left)
+        layout.addLayout(right)
         for signal in (self.value.textChanged, self.label.textChanged,
                        self.next.editTextChanged):
             signal.connect(self._option_edited)
