@@ -211,3 +211,17 @@ def test_switching_to_english_retranslates_the_screen(qtbot: QtBot, ui_ctx: UiCo
     assert page.editor.form.labels["text"].text() == "What the caller &says:"
     assert page.editor.fields.labels[3].text() == "&Consent text:"
     assert _problems(page) == ["No problems: the script can be used for calling."]
+
+
+def test_a_new_campaign_gets_the_builtin_scripts_when_opened(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    with ui_ctx.db.transaction() as session:
+        campaign_id = make_campaign(session, "Ny kampanj").id
+    page = ScriptsPage(ui_ctx, campaign_id)
+    qtbot.addWidget(page)
+    assert page.list.count() == 3
+    assert page.editor.base is not None and page.editor.base.key == DEFAULT_KEY
+    with ui_ctx.db.session() as session:
+        campaign = session.get(Campaign, campaign_id)
+        assert campaign is not None and campaign.script_id == page.editor.base.id

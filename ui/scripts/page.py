@@ -26,6 +26,7 @@ from app.services.scripts import (
     StoredScript,
     export_source,
     import_script,
+    install_builtin_scripts,
     list_scripts,
     save_new_version,
     script_by_id,
@@ -122,7 +123,25 @@ class ScriptsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.retranslate()
+        self._ensure_builtins()
         self.refresh()
+
+    def _ensure_builtins(self) -> None:
+        """A campaign made without scripts gets the built-in ones the first time it is opened
+        here, so the organiser always has a script to start from."""
+        with self.ctx.db.session() as session:
+            has_any = bool(list_scripts(session, self.campaign_id))
+        if has_any:
+            return
+        try:
+            with self.ctx.db.transaction() as session:
+                campaign = session.get(Campaign, self.campaign_id)
+                if campaign is not None:
+                    install_builtin_scripts(session, campaign)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.events.changed.emit("scripts")
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("← &Home"))
