@@ -643,6 +643,10 @@
 {problems}</translation>
     </message>
     <message>
+        <source>Someone else saved script &apos;{name}&apos; at the same time; please try again</source>
+        <translation>Någon annan sparade manuset &apos;{name}&apos; samtidigt. Försök igen.</translation>
+    </message>
+    <message>
         <source>Script {id} does not belong to campaign &apos;{campaign}&apos;</source>
         <translation>Manus {id} hör inte till kampanjen &apos;{campaign}&apos;</translation>
     </message>

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.models import Call, Campaign
@@ -138,7 +139,16 @@ def _add(session: Session, campaign_id: int, script: Script, origin: str,
         source=dump_script(script) if source is None else with_version(source, version),
     )
     session.add(row)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:
+        # Someone else stored the same version number a moment ago (PostgreSQL; SQLite
+        # writers queue up). Nothing is half-saved: the whole transaction rolls back.
+        raise UserError(
+            QT_TRANSLATE_NOOP("app", "Someone else saved script '{name}' at the same time; "
+                              "please try again"),
+            name=row.name,
+        ) from None
     return row
 
 
