@@ -4,8 +4,9 @@ as the volunteer clicks (or presses Alt+1, Alt+2, ...)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -60,11 +61,9 @@ class ScriptPanel(QFrame):
         self.answers_box = QVBoxLayout()
         self.back = QPushButton()
         self.back.setObjectName("scriptBack")
-        self.back.setShortcut(QKeySequence("Alt+Left"))
         self.back.clicked.connect(self.go_back)
         self.forward = QPushButton()
         self.forward.setObjectName("scriptNext")
-        self.forward.setShortcut(QKeySequence("Alt+Right"))
         self.forward.clicked.connect(self.go_on)
         self.jump_label = QLabel()
         self.jump = QComboBox()
@@ -112,6 +111,11 @@ class ScriptPanel(QFrame):
         layout.addWidget(scroll, 1)
         layout.addLayout(nav)
         layout.addLayout(jump_row)
+        for keys, slot in (("Alt+Left", self.go_back), ("Alt+Right", self.go_on)):
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            shortcut.activated.connect(lambda n=number: self.choose_option(n))
         self._apply_fonts()
         self.retranslate()
 
@@ -206,6 +210,7 @@ class ScriptPanel(QFrame):
 
     def _refresh(self) -> None:
         _clear(self.answers_box)
+        self.option_buttons: list[QAbstractButton] = []
         run = self.run
         name = self.script.name if self.script else ""
         self.heading.setText(self.tr("Script: %1").replace("%1", name) if name
@@ -261,6 +266,7 @@ class ScriptPanel(QFrame):
                 box.setObjectName(f"option_{option.value}")
                 box.setAccessibleName(option.label)
                 self.answers_box.addWidget(box)
+                self.option_buttons.append(box)
                 boxes.append((box, option.value))
             done = QPushButton(self.tr("&Continue"))
             done.setObjectName("multipleDone")
@@ -273,6 +279,7 @@ class ScriptPanel(QFrame):
             button.setObjectName(f"option_{option.value}")
             button.setAccessibleName(option.label)
             button.clicked.connect(lambda _c=False, v=option.value: self.answer(v))
+            self.option_buttons.append(button)
             if question.kind == "scale":
                 row.addWidget(button)
             else:
@@ -282,9 +289,19 @@ class ScriptPanel(QFrame):
 
     @staticmethod
     def _mnemonic(i: int, label: str) -> str:
-        # Alt+1..Alt+9 choose an option; "&&" keeps a literal ampersand in the label.
+        # Alt+1..Alt+9 choose an option (QShortcuts, see choose_option); "&&" keeps a
+        # literal ampersand in the label.
         safe = label.replace("&", "&&")
-        return f"&{i}  {safe}" if i <= 9 else safe
+        return f"Alt+{i}   {safe}" if i <= 9 else safe
+
+    def choose_option(self, number: int) -> None:
+        """Alt+number: click (or, for several choices, tick) the option with that number."""
+        if 0 < number <= len(self.option_buttons):
+            button = self.option_buttons[number - 1]
+            if button.isCheckable():
+                button.toggle()
+            else:
+                button.click()
 
     def _first_answer_widget(self) -> QWidget | None:
         for i in range(self.answers_box.count()):

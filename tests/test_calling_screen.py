@@ -1,0 +1,275 @@
+"""A short calling evening through the real window, with the keyboard only, then the database.
+
+Runs in Swedish (the default UI language) on a real SQLite file, offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import warnings
+from collections.abc import Callable
+from datetime import timedelta
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select, update
+
+from app.clock import utcnow
+from app.db.models import Answer, Call, Campaign, Contact, DoNotCall, FollowUp, PhoneNumber, Recruit
+from app.domain.status import ContactStatus
+from app.services.scripts import install_builtin_scripts
+from app.settings import VOLUNTEER_NAME
+from tests.calling_helpers import make_campaign
+from ui.calling.dialogs import CallbackDialog, MembershipDialog
+from ui.calling.entry import open_calling, open_calling_from_args
+from ui.calling.screen import CallingScreen
+from ui.context import UiContext
+from ui.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def _window(qtbot: QtBot, ctx: UiContext) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window, before_close_func=_forget_unsaved)
+    window.show()
+    qtbot.waitExposed(window)
+    _activate(window)
+    return window
+
+
+def _forget_unsaved(window: QWidget) -> None:
+    # A failed test must not hang on "leave without saving?" when the window closes.
+    for screen in window.findChildren(CallingScreen):
+        screen.outcomes.select(None)
+
+
+def _activate(window: QWidget) -> None:
+    """The offscreen platform does not keep a window active by itself; shortcuts need it."""
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            QApplication.setActiveWindow(window)
+
+
+def _campaign(ctx: UiContext, contacts: int = 10) -> int:
+    with ctx.db.transaction() as s:
+        campaign = make_campaign(s, contacts=contacts, retry_wait_minutes=60, max_attempts=3,
+                                 goal_conversations=10, goal_recruits=1)
+        install_builtin_scripts(s, campaign)
+        return campaign.id
+
+
+def _when_modal(qtbot: QtBot, action: Callable[[QWidget], None]) -> None:
+    """Act on the next modal dialog once it is open (exec() blocks the test until then)."""
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, act)
+            return
+        action(dialog)
+
+    QTimer.singleShot(0, act)
+
+
+def _key(qtbot: QtBot, screen: CallingScreen, key: Qt.Key,
+         modifier: Qt.KeyboardModifier = CTRL) -> None:
+    _activate(screen.window())
+    target = QApplication.focusWidget() or screen
+    qtbot.keyClick(target, key, modifier)
+
+
+def _save(qtbot: QtBot, screen: CallingScreen) -> None:
+    with qtbot.waitSignal(screen.shown_contact, timeout=10_000):
+        _key(qtbot, screen, Qt.Key.Key_Return)
+    assert not screen.busy
+
+
+def _outcome(qtbot: QtBot, screen: CallingScreen, digit: int) -> None:
+    _key(qtbot, screen, getattr(Qt.Key, f"Key_{digit}"))
+
+
+def test_a_keyboard_only_evening(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    campaign_id = _campaign(ui_ctx)
+    window = _window(qtbot, ui_ctx)
+    args = argparse.Namespace(campaign="Höstkampanj", group=None, volunteer="Kim Exempel")
+    screen = open_calling_from_args(window, args)
+    assert screen is not None and window.pages.currentWidget() is screen
+    qtbot.waitUntil(lambda: screen.card is not None, timeout=10_000)
+    assert ui_ctx.settings.get(VOLUNTEER_NAME) == "Kim Exempel"
+    seen: list[int] = []
+
+    def current() -> int:
+        assert screen.card is not None
+        seen.append(screen.card.contact_id)
+        return screen.card.contact_id
+
+    # 1. Walk the script: "Ja, det är …" then "Ja, det går bra"; the script suggests
+    # a conversation; a follow-up is promised; Ctrl+8 confirms; Ctrl+Return saves.
+    first = current()
+    assert "Person0" in screen.script_panel.step_text.text()  # placeholder filled
+    _key(qtbot, screen, Qt.Key.Key_1, ALT)
+    assert screen.script_panel.run is not None
+    assert screen.script_panel.run.current.id == "moment"
+    _key(qtbot, screen, Qt.Key.Key_1, ALT)
+    assert screen.script_panel.run.current.id == "issue"
+    assert screen.outcomes.selected() == "conversation"
+    _key(qtbot, screen, Qt.Key.Key_Left, ALT)  # back and forward again
+    assert screen.script_panel.run.current.id == "moment"
+    _key(qtbot, screen, Qt.Key.Key_1, ALT)
+    screen.promised.setFocus()
+    qtbot.keyClicks(screen.promised, "Skicka inbjudan via mejl")
+    _outcome(qtbot, screen, 8)
+    _save(qtbot, screen)
+
+    # 2-5. No answer, busy, voicemail, wrong number: Ctrl+1 .. Ctrl+4.
+    for digit in (1, 2, 3, 4):
+        current()
+        _outcome(qtbot, screen, digit)
+        assert screen.outcomes.selected() is not None
+        _save(qtbot, screen)
+
+    # 6. Callback (Ctrl+5): the time dialog's quick choice "in an hour", by keyboard.
+    callback_contact = current()
+
+    def accept_callback(dialog: QWidget) -> None:
+        assert isinstance(dialog, CallbackDialog)
+        assert dialog.in_hour.isChecked()
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    _when_modal(qtbot, accept_callback)
+    _outcome(qtbot, screen, 5)
+    assert screen.callback_at is not None
+    _save(qtbot, screen)
+
+    # 7-8. Refused (Ctrl+6), never call again (Ctrl+7).
+    current()
+    _outcome(qtbot, screen, 6)
+    _save(qtbot, screen)
+    dnc_contact = current()
+    _outcome(qtbot, screen, 7)
+    _save(qtbot, screen)
+
+    # 9. Recruited (Ctrl+9): the membership form needs consent; given with the space bar.
+    recruit_contact = current()
+
+    def fill_membership(dialog: QWidget) -> None:
+        assert isinstance(dialog, MembershipDialog)
+        ok = dialog.buttons.buttons()[0]
+        assert not ok.isEnabled() or not dialog.consent.isChecked()
+        dialog.email.setFocus()
+        qtbot.keyClicks(dialog.email, "ny.medlem@exempel.invalid")
+        dialog.consent.setFocus()
+        qtbot.keyClick(dialog.consent, Qt.Key.Key_Space)
+        assert dialog.consent.isChecked()
+        qtbot.keyClick(dialog.email, Qt.Key.Key_Return)
+
+    _when_modal(qtbot, fill_membership)
+    _outcome(qtbot, screen, 9)
+    assert screen.recruit is not None
+    _save(qtbot, screen)
+    assert screen.evening_panel.celebration.isVisibleTo(screen.evening_panel)
+
+    # 10. A conversation saved by mistake, undone with Ctrl+Z, corrected to refused.
+    undo_contact = current()
+    _outcome(qtbot, screen, 8)
+    _save(qtbot, screen)
+    screen.save_button.setFocus()  # not in a text field, where Ctrl+Z undoes typing
+    with qtbot.waitSignal(screen.shown_contact, timeout=10_000):
+        _key(qtbot, screen, Qt.Key.Key_Z)
+    assert screen.card is not None and screen.card.contact_id == undo_contact
+    assert screen.outcomes.selected() == "conversation"
+    _outcome(qtbot, screen, 6)
+    _save(qtbot, screen)
+
+    # Everyone is handled: the queue says why nobody is offered.
+    assert screen.card is None
+    reasons = screen.empty_reasons.text()
+    assert "1 återuppringning" in reasons and "3 kontakter" in reasons
+
+    # An hour later the callback is due: it comes back first (time moved in the database).
+    with ui_ctx.db.transaction() as s:
+        s.execute(update(Contact).where(Contact.id == callback_contact)
+                  .values(next_call_at=utcnow() - timedelta(seconds=1)))
+    with qtbot.waitSignal(screen.shown_contact, timeout=10_000):
+        _key(qtbot, screen, Qt.Key.Key_F5, Qt.KeyboardModifier.NoModifier)
+    assert screen.card is not None and screen.card.contact_id == callback_contact
+    assert "Ring tillbaka" in screen.card_view.attempts.text()
+    _outcome(qtbot, screen, 6)
+    _save(qtbot, screen)
+
+    assert len(set(seen)) == 10 and first == seen[0]
+    with ui_ctx.db.session() as s:
+        calls = s.scalars(select(Call).order_by(Call.id)).all()
+        assert [c.outcome for c in calls] == [
+            "conversation", "no_answer", "busy", "voicemail", "wrong_number", "callback",
+            "refused", "do_not_call", "recruited", "refused", "refused"]
+        assert all(c.campaign_id == campaign_id and c.script_id for c in calls)
+        answers = dict(s.execute(select(Answer.question_key, Answer.value)
+                                 .where(Answer.call_id == calls[0].id)).all())
+        assert answers == {"reached": "yes", "has_time": "yes"}
+        follow = s.scalars(select(FollowUp)).one()
+        assert follow.promised == "Skicka inbjudan via mejl"
+        recruit = s.scalars(select(Recruit)).one()
+        assert recruit.consent_membership and recruit.consent_text
+        assert recruit.email == "ny.medlem@exempel.invalid"
+        assert s.get(Call, recruit.call_id).contact_id == recruit_contact  # type: ignore[union-attr]
+        dnc_number = s.scalar(select(PhoneNumber.e164)
+                              .where(PhoneNumber.contact_id == dnc_contact))
+        assert s.scalar(select(DoNotCall.e164)) == dnc_number
+        statuses = {c.id: c.status for c in s.scalars(select(Contact))}
+        assert statuses[dnc_contact] == ContactStatus.DNC
+        assert statuses[seen[4]] == ContactStatus.NO_NUMBER
+        assert [c.outcome for c in calls if c.contact_id == undo_contact] == ["refused"]
+        assert s.scalar(select(func.count()).select_from(Contact)
+                        .where(Contact.claim_token.is_not(None))) == 0 or screen.card
+    assert screen.evening_panel.mine.values[0].text() == "11"
+
+
+def test_start_dialog_offers_practice_and_remembers_the_name(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    window = _window(qtbot, ui_ctx)
+    assert window.database_is_empty()
+
+    def start(dialog: QWidget) -> None:
+        from ui.calling.start_dialog import StartDialog
+
+        assert isinstance(dialog, StartDialog)
+        assert "(övning)" in dialog.campaign.currentText()
+        assert dialog.practice_hint.isVisibleTo(dialog)
+        assert not dialog.buttons.buttons()[0].isEnabled()  # no name yet
+        qtbot.keyClicks(dialog.name, "Ali Exempel")
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+
+    _when_modal(qtbot, start)
+    screen = open_calling(window)
+    assert screen is not None
+    qtbot.waitUntil(lambda: screen.card is not None, timeout=10_000)
+    assert ui_ctx.settings.get(VOLUNTEER_NAME) == "Ali Exempel"
+    with ui_ctx.db.session() as s:
+        campaign = s.get(Campaign, screen.evening.campaign_id)
+        assert campaign is not None and campaign.is_practice
+    # Leaving gives the contact back to the queue.
+    window.show_home()
+    assert window.pages.currentWidget() is window.home
+    with ui_ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Contact)
+                        .where(Contact.claim_token.is_not(None))) == 0
+
+
+def test_outside_calling_hours_the_screen_says_so(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    with ui_ctx.db.transaction() as s:
+        make_campaign(s, contacts=2, weekday_hours="00:00-00:00", weekend_hours="00:00-00:00")
+    window = _window(qtbot, ui_ctx)
+    args = argparse.Namespace(campaign=None, group=None, volunteer="Kim")
+    screen = open_calling_from_args(window, args)
+    assert screen is not None
+    qtbot.waitUntil(lambda: screen.pages.currentWidget() is screen.empty_page, timeout=10_000)
+    assert screen.card is None
+    assert "ringtider" in screen.empty_reasons.text()
+    assert screen.empty_title.text() != ""
