@@ -71,7 +71,11 @@ def _when_modal(qtbot: QtBot, action: Callable[[QWidget], None]) -> None:
         if dialog is None:
             QTimer.singleShot(20, act)
             return
-        action(dialog)
+        try:
+            action(dialog)
+        except BaseException:
+            dialog.close()  # never leave the test hanging on a modal dialog
+            raise
 
     QTimer.singleShot(0, act)
 

@@ -52,10 +52,11 @@ class StartDialog(QDialog):
                 label = self.tr("%1 (practice)").replace("%1", summary.name)
             self.campaign.addItem(label, summary.id)
         index = self.campaign.findData(campaign_id) if campaign_id is not None else -1
-        if index < 0 and not name:
+        if not name:
             # A first-time volunteer starts on the practice campaign.
-            index = next((i for i, s in enumerate(self.summaries) if s.is_practice), -1)
-            if index >= 0:
+            practice = next((i for i, s in enumerate(self.summaries) if s.is_practice), -1)
+            if practice >= 0:
+                index = practice
                 self.practice_hint.setText(self.tr(
                     "First time? Start with the practice campaign: made-up people, nobody is "
                     "really called."))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from app.clock import local
 from app.domain.outcomes import Outcome
@@ -50,37 +50,41 @@ def when_text(when: datetime | None) -> str:
     return f"{locale.toString(at.date(), 'ddd d MMM')} {clock}"
 
 
+class QueueTexts(QObject):
+    """Why the queue is empty, in words (a QObject so lupdate finds the plural forms)."""
+
+    def reasons(self, state: QueueState) -> list[str]:
+        """Why nobody is offered, most useful first, with counts."""
+        lines: list[str] = []
+        if state.outside_hours:
+            line = self.tr("It is outside the campaign's calling hours (today %1).").replace(
+                "%1", state.hours_text)
+            if state.opens_at is not None:
+                line += " " + self.tr("Calling opens again %1.").replace(
+                    "%1", when_text(state.opens_at))
+            lines.append(line)
+        if state.total == 0:
+            lines.append(self.tr("There are no contacts to call here yet. Import a phone "
+                                 "list first."))
+            return lines
+        if state.all_done:
+            lines.append(self.tr("Everyone has been called: all %n contact(s) are done.", "",
+                                 state.done))
+            return lines
+        if state.due and not state.outside_hours:
+            lines.append(self.tr("%n contact(s) are being called by others right now.", "",
+                                 state.due))
+        if state.retry_waiting:
+            lines.append(self.tr("%n contact(s) wait to be tried again, the first at %1.", "",
+                                 state.retry_waiting).replace("%1", when_text(state.retry_at)))
+        if state.callbacks_later:
+            lines.append(self.tr("%n callback(s) are due later, the first at %1.", "",
+                                 state.callbacks_later)
+                         .replace("%1", when_text(state.callback_at)))
+        if state.done:
+            lines.append(self.tr("%n contact(s) are done.", "", state.done))
+        return lines
+
+
 def queue_reasons(state: QueueState) -> list[str]:
-    """Why nobody is offered, most useful first, with counts."""
-    lines: list[str] = []
-    if state.outside_hours:
-        line = QCoreApplication.translate(
-            "calling", "It is outside the campaign's calling hours (today %1).").replace(
-            "%1", state.hours_text)
-        if state.opens_at is not None:
-            line += " " + QCoreApplication.translate(
-                "calling", "Calling opens again %1.").replace("%1", when_text(state.opens_at))
-        lines.append(line)
-    if state.total == 0:
-        lines.append(QCoreApplication.translate(
-            "calling", "There are no contacts to call here yet. Import a phone list first."))
-        return lines
-    if state.all_done:
-        lines.append(QCoreApplication.translate(
-            "calling", "Everyone has been called: all %n contact(s) are done.", "", state.done))
-        return lines
-    if state.due and not state.outside_hours:
-        lines.append(QCoreApplication.translate(
-            "calling", "%n contact(s) are being called by others right now.", "", state.due))
-    if state.retry_waiting:
-        lines.append(QCoreApplication.translate(
-            "calling", "%n contact(s) wait to be tried again, the first at %1.", "",
-            state.retry_waiting).replace("%1", when_text(state.retry_at)))
-    if state.callbacks_later:
-        lines.append(QCoreApplication.translate(
-            "calling", "%n callback(s) are due later, the first at %1.", "",
-            state.callbacks_later).replace("%1", when_text(state.callback_at)))
-    if state.done:
-        lines.append(QCoreApplication.translate(
-            "calling", "%n contact(s) are done.", "", state.done))
-    return lines
+    return QueueTexts().reasons(state)
