@@ -86,3 +86,43 @@ def add_group(
 def volunteer_id(db: Database, name: str = "Kim") -> int:
     with db.transaction() as session:
         return get_or_create_volunteer(session, name).id
+
+
+KILL_OUTCOMES = ("conversation", "recruited", "no_answer", "refused", "busy", "callback")
+
+
+def save_loop(db_path: str, campaign_id: int, volunteer: int) -> None:
+    """Save calls until killed, printing "SAVED <call id>" after each commit (kill test)."""
+    import sys
+
+    from app.db.database import open_database
+    from app.services.calling import (
+        CallInput,
+        FollowUpInput,
+        RecruitInput,
+        next_contact,
+        save_call,
+    )
+
+    db = open_database(db_path)
+    with db.transaction() as s:
+        card = next_contact(s, campaign_id=campaign_id, volunteer_id=volunteer,
+                            claim_minutes=20).card
+    i = 0
+    while card is not None:
+        outcome = KILL_OUTCOMES[i % len(KILL_OUTCOMES)]
+        call = CallInput(
+            contact_id=card.contact_id, claim_token=card.claim_token, outcome=outcome,
+            volunteer_id=volunteer, phone_number_id=card.phones[0].id, started_at=utcnow(),
+            notes=f"anteckning {i}", answers={"reached": "yes", "issue_agreement": str(i % 5 + 1)},
+            callback_at=utcnow() + timedelta(days=1) if outcome == "callback" else None,
+            follow_up=FollowUpInput(f"löfte {i}") if outcome == "conversation" else None,
+            recruit=RecruitInput("Ny", f"Medlem{i}", True, "Jag vill bli medlem.")
+            if outcome == "recruited" else None,
+        )
+        with db.transaction() as s:
+            result = save_call(s, call)
+        print(f"SAVED {result.call_id}", flush=True)
+        sys.stdout.flush()
+        card = result.next.card if result.next else None
+        i += 1
