@@ -265,6 +265,10 @@
         <translation>Nummer %1</translation>
     </message>
     <message>
+        <source>Call with this computer</source>
+        <translation>Ring från datorn</translation>
+    </message>
+    <message>
         <source>Call time</source>
         <translation>Samtalstid</translation>
     </message>

@@ -37,12 +37,14 @@ class ContactCardView(QFrame):
         self.setObjectName("contactCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.card: ContactCard | None = None
+        self.narrow = False
         self.name = QLabel()
         self.name.setObjectName("contactName")
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QLabel()
         self.details.setObjectName("contactDetails")
-        self.details.setWordWrap(True)
+        # Explicit lines, no word wrap: a wrapped label's height is misjudged in a splitter.
+        self.details.setWordWrap(False)
         self.numbers = QComboBox()
         self.numbers.setObjectName("numberChoice")
         self.numbers_label = QLabel()
@@ -135,11 +137,13 @@ class ContactCardView(QFrame):
 
     def set_narrow(self, narrow: bool) -> None:
         """With large text the QR code goes under the details instead of beside them."""
+        self.narrow = narrow
         self.grid.removeItem(self.qr_box)
         if narrow:
             self.grid.addLayout(self.qr_box, 1, 0)
         else:
             self.grid.addLayout(self.qr_box, 0, 1)
+        self.show_card(self.card)
 
     def retranslate(self) -> None:
         self.numbers_label.setText(self.tr("&Number:"))
@@ -178,9 +182,10 @@ class ContactCardView(QFrame):
             facts.append(card.city)
         if card.age is not None:
             facts.append(self.tr("%n year(s) old", "", card.age))
+        lines = (facts if self.narrow else [" · ".join(facts)]) if facts else []
         if card.group_name:
-            facts.append(self.tr("List: %1").replace("%1", card.group_name))
-        self.details.setText(" · ".join(facts))
+            lines.append(self.tr("List: %1").replace("%1", card.group_name))
+        self.details.setText("\n".join(lines))
         self.numbers.blockSignals(True)
         current = self.numbers.currentData()
         self.numbers.clear()
@@ -237,10 +242,11 @@ class ContactCardView(QFrame):
             kind = self.tr("%1, marked as wrong number").replace("%1", kind)
         self.kind.setText(f"({kind})")
         self.number.setAccessibleName(self.tr("Number %1").replace("%1", phone.national))
-        self.link.setText(f'<a href="{phone.tel_uri}">{self.tr("Call with this computer")}</a>')
+        label = self.tr("Call with this computer")
+        self.link.setText(f'<a href="{phone.tel_uri}">{label}</a>')
         self.link.setAccessibleName(phone.tel_uri)
         # Big enough to scan from a phone; it need not grow with the text beyond that.
-        size = min(int(self.fontMetrics().height() * 8), 200)
+        size = min(int(self.fontMetrics().height() * 7), 200)
         self.qr.setPixmap(qr_pixmap(phone.tel_uri, size))
         self.qr.setToolTip(phone.tel_uri)
 

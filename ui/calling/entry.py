@@ -72,10 +72,25 @@ def _start(window: MainWindow, campaign: str | int | None, group: str | int | No
         if not current.can_leave():
             return None
         window.show_home()
+    _make_room(window)
     screen = CallingScreen(ctx, evening, window)
     window.show_page(screen)
     screen.start()
     return screen
+
+
+def _make_room(window: MainWindow) -> None:
+    """The calling screen shows a lot at once: grow the window up to the screen's size."""
+    if window.isMaximized() or window.isFullScreen():
+        return
+    screen = window.screen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    width = max(window.width(), min(room.width(), 1400))
+    height = max(window.height(), min(room.height(), 900))
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
 
 
 __all__ = ["open_calling", "open_calling_from_args"]

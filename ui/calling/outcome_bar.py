@@ -28,7 +28,7 @@ class OutcomeBar(QWidget):
             button = QPushButton()
             button.setObjectName(f"outcome_{info.outcome.value}")
             button.setCheckable(True)
-            button.setMinimumHeight(int(button.fontMetrics().height() * 1.3))
+            button.setMinimumHeight(int(button.fontMetrics().height() * 1.15))
             button.clicked.connect(lambda _c=False, o=info.outcome.value: self.chosen.emit(o))
             self.group.addButton(button)
             self.buttons[info.outcome.value] = button
@@ -46,7 +46,7 @@ class OutcomeBar(QWidget):
             self.retranslate()
         elif event.type() == QEvent.Type.FontChange:
             for button in self.buttons.values():
-                button.setMinimumHeight(int(button.fontMetrics().height() * 1.3))
+                button.setMinimumHeight(int(button.fontMetrics().height() * 1.15))
         super().changeEvent(event)
 
     def set_columns(self, columns: int) -> None:

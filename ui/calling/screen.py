@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -146,6 +147,7 @@ class CallingScreen(QWidget):
         self.practice_note = QLabel()
         self.practice_note.setObjectName("practiceNote")
         self.practice_note.setVisible(self.evening.is_practice)
+        self.practice_note.setWordWrap(True)
         self.skip_button = QPushButton()
         self.skip_button.setObjectName("skipButton")
         self.skip_button.clicked.connect(self.skip)
@@ -187,12 +189,11 @@ class CallingScreen(QWidget):
         self.assigned_label.setBuddy(self.assigned)
         self.meeting = QCheckBox()
         self.meeting.setObjectName("meetingSignup")
-        extras = QVBoxLayout(self.extras)
-        extras.addWidget(self.promised_label)
-        extras.addWidget(self.promised)
-        extras.addWidget(self.assigned_label)
-        extras.addWidget(self.assigned)
-        extras.addWidget(self.meeting)
+        extras = QFormLayout(self.extras)
+        extras.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        extras.addRow(self.promised_label, self.promised)
+        extras.addRow(self.assigned_label, self.assigned)
+        extras.addRow(self.meeting)
         self.notes_label = QLabel()
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notesForNext")
@@ -299,6 +300,9 @@ class CallingScreen(QWidget):
             self.actions.removeWidget(widget)
         self.controls_layout.removeWidget(self.save_button)
         if large:
+            self.call_layout.addWidget(self.outcome_status)
+            # The campaign's name in the header says "practice" already; room is short.
+            self.practice_note.setVisible(False)
             for widget in (self.card_view, self.script_panel, self.rest):
                 self.call_layout.addWidget(widget)
             self.rest_layout.insertWidget(self.rest_layout.count() - 1, self.evening_panel)
@@ -308,11 +312,10 @@ class CallingScreen(QWidget):
             self.side.addStretch(1)
             self.outcomes.set_columns(1)
             self.card_view.set_narrow(True)
-            self.actions.addWidget(self.outcome_status, 0, 0)
             for column, button in enumerate((self.skip_button, self.undo_button,
-                                             self.end_button), start=1):
+                                             self.end_button)):
                 self.actions.addWidget(button, 0, column)
-            self.actions.setColumnStretch(0, 1)
+            self.actions.setColumnStretch(3, 1)
         else:
             self.left_layout.addWidget(self.card_view)
             self.left_layout.addWidget(self.rest, 1)
@@ -326,6 +329,8 @@ class CallingScreen(QWidget):
             self.outcomes.set_columns(3)
             self.card_view.set_narrow(False)
             self.actions.addWidget(self.controls, 0, 0, 1, 5)
+            self.call_layout.removeWidget(self.outcome_status)
+            self.practice_note.setVisible(self.evening.is_practice)
             self.actions.addWidget(self.outcome_status, 1, 0, 1, 5)
             for column, button in enumerate((self.skip_button, self.undo_button,
                                              self.end_button)):

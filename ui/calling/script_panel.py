@@ -46,6 +46,7 @@ class ScriptPanel(QFrame):
         self.problem = ""
         self.heading = QLabel()
         self.heading.setObjectName("scriptHeading")
+        self.heading.setWordWrap(True)
         self.step_title = QLabel()
         self.step_title.setObjectName("stepTitle")
         self.step_title.setWordWrap(True)
@@ -132,9 +133,9 @@ class ScriptPanel(QFrame):
         self.hint.setFont(italic)
 
     def retranslate(self) -> None:
-        self.back.setText(self.tr("◀ &Back") + " (Alt+Left)")
+        self.back.setText(self.tr("◀ &Back") + " (Alt+←)")
         self.back.setAccessibleName(self.tr("Previous step"))
-        self.forward.setText(self.tr("&Next step") + " ▶ (Alt+Right)")
+        self.forward.setText(self.tr("&Next step") + " (Alt+→) ▶")
         self.forward.setAccessibleName(self.tr("Next step without answering"))
         self.jump_label.setText(self.tr("&Go to:"))
         self.jump.setAccessibleName(self.tr("Go to a step of the script"))
