@@ -273,7 +273,7 @@ class CallingScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.pages)
-        self.actions = QGridLayout()
+        self.action_grid = QGridLayout()
         self.side = QVBoxLayout()
         body = QHBoxLayout()
         body.addWidget(scroll, 1)
@@ -282,7 +282,7 @@ class CallingScreen(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.practice_note)
         layout.addLayout(body, 1)
-        layout.addLayout(self.actions)
+        layout.addLayout(self.action_grid)
         self._arrange()
 
     def _arrange(self) -> None:
@@ -297,7 +297,7 @@ class CallingScreen(QWidget):
         splitter = self.splitter
         for widget in (self.skip_button, self.undo_button, self.end_button, self.save_button,
                        self.outcome_status, self.controls):
-            self.actions.removeWidget(widget)
+            self.action_grid.removeWidget(widget)
         self.controls_layout.removeWidget(self.save_button)
         if large:
             self.call_layout.addWidget(self.outcome_status)
@@ -314,8 +314,8 @@ class CallingScreen(QWidget):
             self.card_view.set_narrow(True)
             for column, button in enumerate((self.skip_button, self.undo_button,
                                              self.end_button)):
-                self.actions.addWidget(button, 0, column)
-            self.actions.setColumnStretch(3, 1)
+                self.action_grid.addWidget(button, 0, column)
+            self.action_grid.setColumnStretch(3, 1)
         else:
             self.left_layout.addWidget(self.card_view)
             self.left_layout.addWidget(self.rest, 1)
@@ -328,15 +328,15 @@ class CallingScreen(QWidget):
             splitter.show()
             self.outcomes.set_columns(3)
             self.card_view.set_narrow(False)
-            self.actions.addWidget(self.controls, 0, 0, 1, 5)
+            self.action_grid.addWidget(self.controls, 0, 0, 1, 5)
             self.call_layout.removeWidget(self.outcome_status)
             self.practice_note.setVisible(self.evening.is_practice)
-            self.actions.addWidget(self.outcome_status, 1, 0, 1, 5)
+            self.action_grid.addWidget(self.outcome_status, 1, 0, 1, 5)
             for column, button in enumerate((self.skip_button, self.undo_button,
                                              self.end_button)):
-                self.actions.addWidget(button, 2, column)
-            self.actions.setColumnStretch(3, 1)
-            self.actions.addWidget(self.save_button, 2, 4)
+                self.action_grid.addWidget(button, 2, column)
+            self.action_grid.setColumnStretch(3, 1)
+            self.action_grid.addWidget(self.save_button, 2, 4)
         self.retranslate()
 
     def _page_changed(self) -> None:

@@ -27,11 +27,14 @@ VOICEMAIL_STEP_IDS = ("voicemail", "rostbrevlada", "röstbrevlåda", "telefonsva
 def _clear(layout: QVBoxLayout | QHBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
+        if item is None:
+            break
         widget = item.widget()
+        inner = item.layout()
         if widget is not None:
             widget.deleteLater()
-        elif item.layout() is not None:
-            _clear(item.layout())  # type: ignore[arg-type]
+        elif isinstance(inner, (QVBoxLayout, QHBoxLayout)):
+            _clear(inner)
 
 
 class ScriptPanel(QFrame):
@@ -212,6 +215,7 @@ class ScriptPanel(QFrame):
     def _refresh(self) -> None:
         _clear(self.answers_box)
         self.option_buttons: list[QAbstractButton] = []
+        self.text_editor: QLineEdit | None = None
         run = self.run
         name = self.script.name if self.script else ""
         self.heading.setText(self.tr("Script: %1").replace("%1", name) if name
@@ -251,6 +255,7 @@ class ScriptPanel(QFrame):
         if question.kind == "text":
             edit = QLineEdit()
             edit.setObjectName("textAnswer")
+            self.text_editor = edit
             edit.setAccessibleName(self.run.render(step.title))
             done = QPushButton(self.tr("&Continue"))
             done.clicked.connect(lambda: self.answer(edit.text()))
@@ -305,14 +310,10 @@ class ScriptPanel(QFrame):
                 button.click()
 
     def _first_answer_widget(self) -> QWidget | None:
-        for i in range(self.answers_box.count()):
-            item = self.answers_box.itemAt(i)
-            widget = item.widget()
-            if widget is None and item.layout() is not None and item.layout().count():
-                widget = item.layout().itemAt(0).widget()
-            if widget is not None:
-                return widget
-        return None
+        return self.option_buttons[0] if self.option_buttons else self._first_editor()
+
+    def _first_editor(self) -> QWidget | None:
+        return self.text_editor
 
     # -- voicemail ------------------------------------------------------------------------
 

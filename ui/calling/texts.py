@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject
 
 from app.clock import local
 from app.domain.outcomes import Outcome
@@ -47,7 +47,8 @@ def when_text(when: datetime | None) -> str:
     clock = f"{at:%H:%M}"
     if at.date() == today:
         return clock
-    return f"{locale.toString(at.date(), 'ddd d MMM')} {clock}"
+    day = QDate(at.year, at.month, at.day)
+    return f"{locale.toString(day, 'ddd d MMM')} {clock}"
 
 
 class QueueTexts(QObject):
