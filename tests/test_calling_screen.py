@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, update
 
@@ -19,7 +19,7 @@ from app.clock import utcnow
 from app.db.models import Answer, Call, Campaign, Contact, DoNotCall, FollowUp, PhoneNumber, Recruit
 from app.domain.status import ContactStatus
 from app.services.scripts import install_builtin_scripts
-from app.settings import VOLUNTEER_NAME
+from app.settings import FONT_SIZE, VOLUNTEER_NAME
 from tests.calling_helpers import make_campaign
 from ui.calling.dialogs import CallbackDialog, MembershipDialog
 from ui.calling.entry import open_calling, open_calling_from_args
@@ -277,3 +277,79 @@ def test_outside_calling_hours_the_screen_says_so(qtbot: QtBot, ui_ctx: UiContex
     assert screen.card is None
     assert "ringtider" in screen.empty_reasons.text()
     assert screen.empty_title.text() != ""
+
+
+def test_skip_numbers_voicemail_language_text_size_and_summary(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.calling.dialogs import SkipDialog, SummaryDialog
+
+    with ui_ctx.db.transaction() as s:
+        campaign = make_campaign(s, contacts=3, numbers_each=2)
+        install_builtin_scripts(s, campaign)
+    window = _window(qtbot, ui_ctx)
+    screen = open_calling_from_args(
+        window, argparse.Namespace(campaign=None, group=None, volunteer="Kim"))
+    assert screen is not None
+    qtbot.waitUntil(lambda: screen.card is not None, timeout=10_000)
+    card = screen.card
+    assert card is not None
+
+    # Two numbers: switch with the number list; Ctrl+Shift+C copies the one shown.
+    view = screen.card_view
+    assert view.numbers.isVisibleTo(view) and view.numbers.count() == 2
+    view.numbers.setFocus()
+    qtbot.keyClick(view.numbers, Qt.Key.Key_Down)
+    phone = view.phone()
+    assert phone is not None and phone.id == card.phones[1].id
+    assert phone.national in view.number.text() and phone.e164 in view.link.text()
+    assert view.qr.pixmap() is not None and not view.qr.pixmap().isNull()
+    _key(qtbot, screen, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert QGuiApplication.clipboard().text() == phone.national
+
+    # The voicemail text is one click away, placeholders filled.
+    screen.script_panel.voicemail_button.click()
+    assert screen.script_panel.voicemail.isVisibleTo(screen.script_panel)
+    assert "Kim" in screen.script_panel.voicemail.text()
+    assert "{" not in screen.script_panel.voicemail.text().split("\n")[0]
+
+    # Skip with a reason (Ctrl+Shift+S): the next person is shown.
+    def give_reason(dialog: QWidget) -> None:
+        assert isinstance(dialog, SkipDialog)
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+
+    _when_modal(qtbot, give_reason)
+    with qtbot.waitSignal(screen.shown_contact, timeout=10_000):
+        _key(qtbot, screen, Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert screen.card is not None and screen.card.contact_id != card.contact_id
+
+    # English on the fly, and back.
+    window.act_english.trigger()
+    qtbot.waitUntil(lambda: "No answer" in screen.outcomes.buttons["no_answer"].text())
+    assert screen.outcomes.buttons["no_answer"].text().endswith("Ctrl+1  No answer")
+    window.act_swedish.trigger()
+    qtbot.waitUntil(lambda: "Svarar inte" in screen.outcomes.buttons["no_answer"].text())
+
+    # The largest text size: the outcomes move into one column beside the card.
+    window.change_font_size(28 - ui_ctx.settings.get(FONT_SIZE))
+    qtbot.waitUntil(lambda: screen._large is True)
+    grid = screen.outcomes.grid
+    assert grid.columnCount() == 1 or all(
+        grid.getItemPosition(grid.indexOf(b))[1] == 0 for b in screen.outcomes.buttons.values())
+    window.change_font_size(0)
+    qtbot.waitUntil(lambda: screen._large is False)
+
+    # End of the evening (Ctrl+Shift+E): the summary, then the start page.
+    def close_summary(dialog: QWidget) -> None:
+        assert isinstance(dialog, SummaryDialog)
+        assert any("Tack, Kim!" in label.text() for label in dialog.findChildren(QLabel))
+        dialog.accept()
+
+    _when_modal(qtbot, close_summary)
+    _key(qtbot, screen, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.pages.currentWidget() is window.home
+    with ui_ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Contact)
+                        .where(Contact.claim_token.is_not(None))) == 0

@@ -30,6 +30,7 @@ class OutcomeBar(QWidget):
             button.setCheckable(True)
             button.setMinimumHeight(int(button.fontMetrics().height() * 1.15))
             button.clicked.connect(lambda _c=False, o=info.outcome.value: self.chosen.emit(o))
+            button.toggled.connect(lambda _on: self.retranslate())
             self.group.addButton(button)
             self.buttons[info.outcome.value] = button
             grid.addWidget(button, index // COLUMNS, index % COLUMNS)
@@ -38,7 +39,9 @@ class OutcomeBar(QWidget):
     def retranslate(self) -> None:
         for index, (outcome, button) in enumerate(self.buttons.items(), start=1):
             text = outcome_text(outcome)
-            button.setText(f"Ctrl+{index}  {text}")
+            # The chosen one is marked in its text too, readable in light and dark themes.
+            mark = "✔ " if button.isChecked() else ""
+            button.setText(f"{mark}Ctrl+{index}  {text}")
             button.setAccessibleName(self.tr("Outcome: %1").replace("%1", text))
 
     def changeEvent(self, event: QEvent) -> None:

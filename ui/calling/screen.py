@@ -72,17 +72,6 @@ if TYPE_CHECKING:
 LARGE_TEXT_PT = 18
 RENEW_MS = 5 * 60 * 1000  # claims last CLAIM_MINUTES (>= 1); renewing often keeps long calls
 
-FOCUS_STYLE = """
-#callingScreen QPushButton:focus, #callingScreen QComboBox:focus,
-#callingScreen QLineEdit:focus, #callingScreen QPlainTextEdit:focus {
-    border: 3px solid palette(highlight); border-radius: 4px; padding: 3px 8px;
-}
-#callingScreen QPushButton:checked {
-    background: palette(highlight); color: palette(highlighted-text);
-    border: 2px solid palette(highlighted-text); border-radius: 4px; padding: 3px 8px;
-}
-#callingScreen QCheckBox:focus { border: 2px solid palette(highlight); }
-"""
 
 
 @dataclass(frozen=True)
@@ -106,7 +95,6 @@ class CallingScreen(QWidget):
         self.evening = evening
         self.window_ = window
         self.setObjectName("callingScreen")
-        self.setStyleSheet(FOCUS_STYLE)
         self.card: ContactCard | None = None
         self.busy = False
         self.started_at = utcnow()
