@@ -327,8 +327,8 @@
         <translation>%1 av %2</translation>
     </message>
     <message>
-        <source>🎉 %1 is a new member! Well done!</source>
-        <translation>🎉 %1 är ny medlem! Bra jobbat!</translation>
+        <source>Hooray! %1 is a new member! Well done!</source>
+        <translation>Hurra! %1 är ny medlem! Bra jobbat!</translation>
     </message>
 </context>
 <context>
