@@ -7,8 +7,8 @@ import argparse
 from typing import Any
 
 from app.cli.context import CliContext
-from app.errors import QT_TRANSLATE_NOOP, UserError
-from app.services.calling.evening import resolve_target
+from app.errors import UserError
+from app.services.calling.evening import NEEDS_NAME, NEEDS_WINDOW, resolve_target
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -26,11 +26,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def run(ctx: CliContext) -> int:
     if ctx.gui_runner is None:
-        raise UserError(QT_TRANSLATE_NOOP(
-            "app", "The calling screen needs the window; run 'ringkvall call', "
-            "not 'python -m app call'"))
+        raise UserError(NEEDS_WINDOW)
     if ctx.args.volunteer is not None and not ctx.args.volunteer.strip():
-        raise UserError(QT_TRANSLATE_NOOP("app", "--volunteer needs a name"))
+        raise UserError(NEEDS_NAME)
     # Check the names now, so a typo in a shortcut gets a clear one-line error.
     with ctx.db().session() as session:
         resolve_target(session, ctx.args.campaign, ctx.args.group)

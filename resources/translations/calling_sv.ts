@@ -634,6 +634,14 @@
         <translation>Inget att ångra: du har inte sparat något samtal i kväll</translation>
     </message>
     <message>
+        <source>The calling screen needs the window; run &apos;ringkvall call&apos;, not &apos;python -m app call&apos;</source>
+        <translation>Ringvyn behöver fönstret; kör &apos;ringkvall call&apos;, inte &apos;python -m app call&apos;</translation>
+    </message>
+    <message>
+        <source>--volunteer needs a name</source>
+        <translation>--volunteer behöver ett namn</translation>
+    </message>
+    <message>
         <source>There is no campaign with id {id}</source>
         <translation>Det finns ingen kampanj med id {id}</translation>
     </message>

@@ -14,6 +14,11 @@ from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services.campaigns import get_campaign, get_group
 from app.services.volunteers import get_or_create_volunteer
 
+# Messages of `ringkvall call` (kept here so they are translated with the calling screen).
+NEEDS_WINDOW = QT_TRANSLATE_NOOP(
+    "app", "The calling screen needs the window; run 'ringkvall call', not 'python -m app call'")
+NEEDS_NAME = QT_TRANSLATE_NOOP("app", "--volunteer needs a name")
+
 
 @dataclass(frozen=True)
 class Evening:
