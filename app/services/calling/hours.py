@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
@@ -81,7 +82,10 @@ def parse_hours(text: str) -> tuple[int, int]:
 
 
 def hours_for(campaign: Campaign) -> CallingHours:
-    return CallingHours(
-        parse_hours(campaign.weekday_hours or DEFAULT_WEEKDAY),
-        parse_hours(campaign.weekend_hours or DEFAULT_WEEKEND),
-    )
+    return hours_from_text(campaign.weekday_hours, campaign.weekend_hours)
+
+
+@functools.lru_cache(maxsize=64)
+def hours_from_text(weekday: str | None, weekend: str | None) -> CallingHours:
+    return CallingHours(parse_hours(weekday or DEFAULT_WEEKDAY),
+                        parse_hours(weekend or DEFAULT_WEEKEND))

@@ -8,18 +8,30 @@ A claim expires (CLAIM_MINUTES), so a contact held by a crashed app comes back b
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Update,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
 from app.db.models import Campaign, Contact
 from app.domain.status import ContactStatus, QueueRank
 from app.services.calling.card import ContactCard, load_card
-from app.services.calling.hours import hours_for
+from app.services.calling.hours import CallingHours, hours_from_text
 
 # Written as a literal, not a bound parameter: SQLite uses a partial index only when the query
 # repeats the index's WHERE term as it is.
@@ -59,8 +71,32 @@ class NextContact:
     state: QueueState | None = None  # set when card is None
 
 
-def _free_now(now: datetime) -> ColumnElement[bool]:
-    return or_(Contact.claim_expires_at.is_(None), Contact.claim_expires_at <= now)
+@functools.cache
+def _claim_statement(by_group: bool, excluding: bool, skip_locked: bool) -> Update:
+    """The claim UPDATE, built once per shape: building statements costs more than running
+    them (values come as bound parameters)."""
+    now = bindparam("p_now", type_=Contact.next_call_at.type)
+    pick = (
+        select(Contact.id)
+        .where(Contact.campaign_id == bindparam("p_campaign_id"), IS_OPEN,
+               Contact.next_call_at <= now,
+               or_(Contact.claim_expires_at.is_(None), Contact.claim_expires_at <= now))
+        .order_by(Contact.queue_rank, Contact.next_call_at, Contact.id)
+        .limit(1)
+    )
+    if by_group:
+        pick = pick.where(Contact.target_group_id == bindparam("p_group_id"))
+    if excluding:
+        pick = pick.where(Contact.id != bindparam("p_exclude"))
+    if skip_locked:
+        pick = pick.with_for_update(skip_locked=True)
+    return (
+        update(Contact)
+        .where(Contact.id == pick.scalar_subquery())
+        .values(claimed_by_id=bindparam("p_volunteer_id"), claim_token=bindparam("p_token"),
+                claim_expires_at=bindparam("p_expires", type_=Contact.claim_expires_at.type))
+        .returning(Contact.id)
+    )
 
 
 def claim_next(
@@ -79,32 +115,18 @@ def claim_next(
     instances take turns; on PostgreSQL the row lock is skipped by the other instance.
     """
     now = now or utcnow()
-    pick = (
-        select(Contact.id)
-        .where(Contact.campaign_id == campaign_id, IS_OPEN, Contact.next_call_at <= now,
-               _free_now(now))
-        .order_by(Contact.queue_rank, Contact.next_call_at, Contact.id)
-        .limit(1)
-    )
-    if group_id is not None:
-        pick = pick.where(Contact.target_group_id == group_id)
-    if exclude is not None:
-        pick = pick.where(Contact.id != exclude)
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
-        pick = pick.with_for_update(skip_locked=True)
+    connection = session.connection()
+    statement = _claim_statement(group_id is not None, exclude is not None,
+                                 connection.dialect.name == "postgresql")
     token = str(uuid.uuid4())
     expires = now + timedelta(minutes=claim_minutes)
-    contact_id = session.scalar(
-        update(Contact)
-        .where(Contact.id == pick.scalar_subquery())
-        .values(claimed_by_id=volunteer_id, claim_token=token, claim_expires_at=expires)
-        .returning(Contact.id)
-        .execution_options(synchronize_session=False)
-    )
+    contact_id = connection.execute(statement, {
+        "p_now": now, "p_campaign_id": campaign_id, "p_group_id": group_id, "p_exclude": exclude,
+        "p_volunteer_id": volunteer_id, "p_token": token, "p_expires": expires,
+    }).scalar()
     if contact_id is None:
         return None
-    return Claim(contact_id, token, expires)
+    return Claim(int(contact_id), token, expires)
 
 
 def claim_contact(
@@ -187,6 +209,17 @@ def queue_state(
     )
 
 
+def _hours(session: Session, campaign_id: int) -> CallingHours:
+    row = session.connection().execute(_HOURS, {"campaign_id": campaign_id}).first()
+    if row is None:
+        raise LookupError(campaign_id)
+    return hours_from_text(row[0], row[1])
+
+
+_HOURS = select(Campaign.weekday_hours, Campaign.weekend_hours).where(
+    Campaign.id == bindparam("campaign_id"))
+
+
 def next_contact(
     session: Session,
     *,
@@ -200,10 +233,7 @@ def next_contact(
 ) -> NextContact:
     """Claim and load the next contact, or say why there is none (calling hours, counts)."""
     now = now or utcnow()
-    campaign = session.get(Campaign, campaign_id)
-    if campaign is None:
-        raise LookupError(campaign_id)
-    hours = hours_for(campaign)
+    hours = _hours(session, campaign_id)
     if not hours.is_open(now, tz):
         state = queue_state(session, campaign_id, group_id, now)
         return NextContact(None, QueueState(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
@@ -109,17 +109,12 @@ def save_call(
     """Save one call and (show_next) claim the next contact, in the caller's transaction."""
     outcome = validate(call)
     now = now or utcnow()
-    row = session.execute(
-        select(Contact.campaign_id, Contact.target_group_id, Contact.status, Contact.queue_rank,
-               Contact.next_call_at, Contact.attempts, Contact.last_outcome,
-               Contact.last_called_at, Contact.notes_for_next)
-        .where(Contact.id == call.contact_id)
-    ).one_or_none()
+    connection = session.connection()
+    row = connection.execute(_CONTACT_ROW, {"contact_id": call.contact_id}).first()
     if row is None:
         raise UserError(QT_TRANSLATE_NOOP("app", "Contact {id} is no longer in the database"),
                         id=call.contact_id)
-    campaign = session.get(Campaign, row.campaign_id)
-    assert campaign is not None
+    campaign = connection.execute(_RULES, {"campaign_id": row.campaign_id}).one()
     before: dict[str, Any] = {
         "status": row.status, "queue_rank": row.queue_rank,
         "next_call_at": _iso(row.next_call_at), "attempts": row.attempts,
@@ -128,10 +123,8 @@ def save_call(
     }
     number = ""
     if call.phone_number_id is not None:
-        number = session.scalar(
-            select(PhoneNumber.e164).where(PhoneNumber.id == call.phone_number_id,
-                                           PhoneNumber.contact_id == call.contact_id)
-        ) or ""
+        number = connection.execute(_NUMBER, {"phone_id": call.phone_number_id,
+                                                "contact_id": call.contact_id}).scalar() or ""
     attempts = row.attempts + 1
     values: dict[str, Any] = {
         "attempts": attempts, "last_outcome": outcome.value, "last_called_at": now,
@@ -155,12 +148,9 @@ def save_call(
         values["status"] = ContactStatus.DNC.value
     else:  # refused, conversation, recruited: reached, nothing more to do
         values["status"] = ContactStatus.DONE.value
-    session.execute(
-        update(Contact).where(Contact.id == call.contact_id).values(**values)
-        .execution_options(synchronize_session=False)
-    )
-    call_id = session.scalar(
-        insert(Call).values(
+    connection.execute(update(Contact).where(Contact.id == bindparam("p_contact_id")),
+                       {"p_contact_id": call.contact_id, **values})
+    call_id = connection.execute(_INSERT_CALL, dict(
             campaign_id=row.campaign_id, target_group_id=row.target_group_id,
             contact_id=call.contact_id, volunteer_id=call.volunteer_id,
             phone_number_id=call.phone_number_id, number_dialled=number,
@@ -168,11 +158,10 @@ def save_call(
             notes=call.notes.strip() if campaign.notes_enabled else "",
             meeting_signup=call.meeting_signup, script_id=call.script_id,
             contact_before=before, saved_at=now,
-        ).returning(Call.id)
-    )
+        )).scalar()
     assert call_id is not None
     if call.answers:
-        session.execute(insert(Answer), [
+        connection.execute(insert(Answer), [
             {"call_id": call_id, "question_key": key, "value": value}
             for key, value in call.answers.items()
         ])
@@ -199,6 +188,18 @@ def save_call(
             now=now, tz=tz,
         )
     return SaveResult(call_id, following)
+
+
+_CONTACT_ROW = select(
+    Contact.campaign_id, Contact.target_group_id, Contact.status, Contact.queue_rank,
+    Contact.next_call_at, Contact.attempts, Contact.last_outcome, Contact.last_called_at,
+    Contact.notes_for_next,
+).where(Contact.id == bindparam("contact_id"))
+_RULES = select(Campaign.notes_enabled, Campaign.max_attempts, Campaign.retry_wait_minutes).where(
+    Campaign.id == bindparam("campaign_id"))
+_NUMBER = select(PhoneNumber.e164).where(PhoneNumber.id == bindparam("phone_id"),
+                                         PhoneNumber.contact_id == bindparam("contact_id"))
+_INSERT_CALL = insert(Call).returning(Call.id)
 
 
 def _wrong_number(session: Session, call: CallInput, before: dict[str, Any]) -> dict[str, Any]:
