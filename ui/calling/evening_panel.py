@@ -133,6 +133,7 @@ class EveningPanel(QFrame):
             bar.setFormat(self.tr("%1 of %2").replace("%1", str(value)).replace("%2", str(goal)))
 
     def celebrate(self, name: str) -> None:
-        self.celebration.setText(self.tr("Hooray! %1 is a new member! Well done!").replace("%1", name))
+        text = self.tr("Hooray! %1 is a new member! Well done!")
+        self.celebration.setText(text.replace("%1", name))
         self.celebration.show()
         self._hide_timer.start(CELEBRATION_MS)

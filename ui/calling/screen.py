@@ -70,7 +70,7 @@ if TYPE_CHECKING:
     from app.services.scripts import StoredScript
 
 LARGE_TEXT_PT = 18
-RENEW_MS = 5 * 60 * 1000  # claims last CLAIM_MINUTES (>= 1); renewing often keeps long calls
+RENEW_MS = 5 * 60 * 1000  # a long conversation keeps its contact reserved
 
 
 
@@ -108,7 +108,8 @@ class CallingScreen(QWidget):
         self._shortcuts()
         self.retranslate()
         self._renew = QTimer(self)
-        self._renew.setInterval(RENEW_MS)
+        # Renew well before the claim runs out, however short the organiser set it.
+        self._renew.setInterval(min(RENEW_MS, self.claim_minutes * 60 * 1000 // 2))
         self._renew.timeout.connect(self._renew_claim)
         self._renew.start()
 
