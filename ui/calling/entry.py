@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING
 
 from app.errors import UserError
 from app.services.calling.evening import Evening, begin_evening
-from app.services.campaigns import is_empty
 from app.services.demo import create_practice_campaign
 from app.settings import VOLUNTEER_NAME
 from ui.calling.screen import CallingScreen
-from ui.calling.start_dialog import StartDialog
+from ui.calling.start_dialog import PRACTICE_NEW, StartDialog
 from ui.errors import show_error
 
 if TYPE_CHECKING:
@@ -22,17 +21,13 @@ def open_calling(window: MainWindow) -> CallingScreen | None:
     """Ask who calls for what, then show the calling screen with the first contact."""
     ctx = window.ctx
     name = ctx.settings.get(VOLUNTEER_NAME)
-    if not name:
-        with ctx.db.session() as session:
-            empty = is_empty(session)
-        if empty:
-            # Nothing to call yet: a first-time volunteer gets the practice campaign to try.
-            with ctx.db.transaction() as session:
-                ctx.campaign_id = create_practice_campaign(session)[0].id
     dialog = StartDialog(ctx, name, ctx.campaign_id, window)
     if dialog.exec() != StartDialog.DialogCode.Accepted:
         return None
     campaign_id = dialog.campaign_id()
+    if campaign_id == PRACTICE_NEW:
+        with ctx.db.transaction() as session:
+            campaign_id = create_practice_campaign(session)[0].id
     return _start(window, campaign_id, dialog.group_id(), dialog.volunteer())
 
 

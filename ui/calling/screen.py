@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -695,7 +695,9 @@ class CallingScreen(QWidget):
         """Asked by the window before it leaves this screen: confirm, then give back the
         contact on screen so another caller can have it."""
         if self.busy:
+            # Let a save in flight finish and show its next contact, so that one is released.
             self.ctx.runner.wait(10_000)
+            QCoreApplication.processEvents()
         if self.card is not None and self.outcomes.selected() is not None:
             answer = QMessageBox.question(
                 self, self.tr("Leave the calling screen"),

@@ -14,8 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.campaigns import CampaignSummary, list_campaigns, list_groups
+from app.services.demo import PRACTICE_NAME
 from app.services.volunteers import list_volunteers
 from ui.context import UiContext
+
+PRACTICE_NEW = -1  # the practice campaign, not created yet
 
 
 class StartDialog(QDialog):
@@ -51,10 +54,15 @@ class StartDialog(QDialog):
             if summary.is_practice:
                 label = self.tr("%1 (practice)").replace("%1", summary.name)
             self.campaign.addItem(label, summary.id)
+        if not any(s.is_practice for s in self.summaries):
+            # Offered even before it exists; choosing it creates it (made-up people only).
+            self.campaign.addItem(self.tr("%1 (practice)").replace("%1", PRACTICE_NAME),
+                                  PRACTICE_NEW)
         index = self.campaign.findData(campaign_id) if campaign_id is not None else -1
         if not name:
             # A first-time volunteer starts on the practice campaign.
-            practice = next((i for i, s in enumerate(self.summaries) if s.is_practice), -1)
+            practice = next((i for i in range(self.campaign.count())
+                             if self._is_practice(self.campaign.itemData(i))), -1)
             if practice >= 0:
                 index = practice
                 self.practice_hint.setText(self.tr(
@@ -82,11 +90,15 @@ class StartDialog(QDialog):
         self._update()
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _is_practice(self, data: object) -> bool:
+        return data == PRACTICE_NEW or any(
+            s.id == data and s.is_practice for s in self.summaries)
+
     def _fill_groups(self, *_: object) -> None:
         self.group.clear()
         self.group.addItem(self.tr("All groups"), None)
         campaign_id = self.campaign.currentData()
-        if campaign_id is None:
+        if campaign_id is None or campaign_id == PRACTICE_NEW:
             return
         with self.ctx.db.session() as session:
             for group in list_groups(session, int(campaign_id)):
