@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +41,7 @@ class HomePage(QWidget):
         self.intro.setWordWrap(True)
         self.campaigns = QListWidget()
         self.campaigns.setObjectName("campaignList")
+        self.campaigns.setMinimumHeight(self.fontMetrics().height() * 6)
         self.campaigns.currentItemChanged.connect(self._current_changed)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -79,12 +82,22 @@ class HomePage(QWidget):
         columns.addLayout(left, 3)
         columns.addSpacing(16)
         columns.addLayout(right, 2)
-        layout = QVBoxLayout(self)
+        # Inside a scroll area, so the largest text size never makes the window taller than
+        # the screen.
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addSpacing(12)
         layout.addLayout(columns, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self._summaries: dict[int, CampaignSummary] = {}
         self.retranslate()
         self.refresh()

@@ -47,6 +47,10 @@ def get_or_create_campaign(session: Session, name: str, **fields: object) -> Cam
         campaign = Campaign(name=name.strip(), **fields)
         session.add(campaign)
         session.flush()
+        # A new campaign can be called at once: it starts with the built-in scripts.
+        from app.services.scripts import install_builtin_scripts
+
+        install_builtin_scripts(session, campaign)
     return campaign
 
 

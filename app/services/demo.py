@@ -13,6 +13,7 @@ from app.domain.phone import parse_phone
 from app.paths import resource
 from app.services import audit
 from app.services.campaigns import find_campaign, get_or_create_group
+from app.services.scripts import install_builtin_scripts
 
 PRACTICE_NAME = "Övningskampanj"
 PRACTICE_GROUP = "Övningslista"
@@ -74,16 +75,7 @@ def create_practice_campaign(session: Session) -> tuple[Campaign, bool]:
                 )
             )
         session.add(contact)
-    _install_scripts(session, campaign)
+    install_builtin_scripts(session, campaign)
     audit.record(session, "practice_campaign_created", entity="campaign", entity_id=campaign.id)
     session.flush()
     return campaign, True
-
-
-def _install_scripts(session: Session, campaign: Campaign) -> None:
-    """Give the practice campaign the built-in scripts, once the script service exists."""
-    try:
-        from app.services.scripts import install_builtin_scripts  # type: ignore[import-not-found,attr-defined,unused-ignore]
-    except ImportError:
-        return
-    install_builtin_scripts(session, campaign)
