@@ -57,3 +57,12 @@ def ui_ctx(db: Database, qapp: object) -> Iterator[UiContext]:
     yield ctx
     ctx.runner.wait()
     i18n.set_language("sv")
+
+
+# CI runs the property tests on a fixed seed, so a run's result does not depend on luck;
+# locally they explore new examples every run.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    _hypothesis_settings.load_profile("ci")

@@ -95,10 +95,12 @@ def test_damaged_workbooks(db: Database, tmp_path: Path, data: st.DataObject) ->
     good = write_xlsx(tmp_path / f"g{next(_counter)}.xlsx", [
         ["Namn", "Telefon"], ["A", "070-174 06 05"], ["B", 701740606], ["C", "08-465 004 02"]])
     raw = bytearray(good.read_bytes())
+    # Positions are drawn independently of the file's length (which varies with the zip's
+    # timestamps), so hypothesis sees the same strategy on every run.
     for _ in range(data.draw(st.integers(min_value=0, max_value=8))):
-        position = data.draw(st.integers(min_value=0, max_value=len(raw) - 1))
+        position = data.draw(st.integers(min_value=0, max_value=2**20)) % len(raw)
         raw[position] = data.draw(st.integers(min_value=0, max_value=255))
-    cut = data.draw(st.integers(min_value=1, max_value=len(raw)))
+    cut = 1 + data.draw(st.integers(min_value=0, max_value=2**20)) % len(raw)
     path = tmp_path / f"d{next(_counter)}.xlsx"
     path.write_bytes(bytes(raw[:cut]))
     _import_consistently(db, path)

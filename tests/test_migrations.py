@@ -26,6 +26,13 @@ def test_head_constant_matches_alembic() -> None:
     assert migrate.head_revision() == HEAD
 
 
+def test_migration_file_names_carry_their_revision_ids() -> None:
+    # The start-up check of "a database newer than the app" reads ids from file names.
+    from app.db.files import known_revisions
+
+    assert known_revisions() == migrate.known_revisions()
+
+
 def test_empty_database_upgrades_to_head_without_drift(db_path: Path) -> None:
     db = open_database(str(db_path))
     with db.engine.connect() as conn:

@@ -5,22 +5,27 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
-from app.db.database import open_database
+from app.db.files import precheck
 from app.errors import UserError
 from app.settings import FONT_SIZE, LANGUAGE, PRACTICE_OFFERED, Settings
 from ui import i18n
 from ui.context import UiContext
-from ui.errors import install_excepthook
+from ui.errors import install_excepthook, show_error
 from ui.tasks import TaskRunner
 
-# For bench/: quit as soon as the window has been shown once.
-EXIT_WHEN_SHOWN = "RINGKVALL_EXIT_WHEN_SHOWN"
+if TYPE_CHECKING:
+    from app.db.database import Database
+
+# For bench/: "shown" quits as soon as the window has been shown, "ready" once the database
+# is open and the start page lists the campaigns.
+EXIT_WHEN = "RINGKVALL_EXIT_WHEN"
 
 
 def create_qapplication(argv: list[str] | None = None) -> QApplication:
@@ -41,38 +46,58 @@ def apply_font_size(app: QApplication, points: int) -> None:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    # The database is opened first so a bad --db gets its one-line error and exit 2.
+    # What can be checked cheaply is checked first, so a bad --db gets its one-line error and
+    # exit 2 before any window. The database itself (and SQLAlchemy) is opened right after
+    # the window is shown: the window appears at once.
     try:
-        db = open_database(args.db)
+        location = precheck(args.db)
     except UserError as exc:
         print(f"ringkvall: {exc}", file=sys.stderr)
         return exc.exit_code
+
+    def open_db() -> Database:
+        from app.db.database import open_database
+
+        return open_database(args.db)
+
     app = create_qapplication()
     settings = Settings()
     i18n.set_language(settings.get(LANGUAGE))
     apply_font_size(app, settings.get(FONT_SIZE))
     install_excepthook()
-    ctx = UiContext(db=db, settings=settings, runner=TaskRunner(app))
+    ctx = UiContext(settings=settings, runner=TaskRunner(app), opener=open_db, location=location)
 
     from ui.main_window import MainWindow
 
     window = MainWindow(ctx)
     window.show()
-    if os.environ.get(EXIT_WHEN_SHOWN):
+    exit_when = os.environ.get(EXIT_WHEN)
+    if exit_when == "shown":
         QTimer.singleShot(0, app.quit)
     else:
-        QTimer.singleShot(0, lambda: _after_show(window, args))
+        QTimer.singleShot(0, lambda: _after_show(window, args, exit_when == "ready"))
     code = app.exec()
     ctx.runner.wait()
-    db.close()
+    if ctx.db_is_open:
+        ctx.db.close()
     return code
 
 
-def _after_show(window: object, args: argparse.Namespace) -> None:
+def _after_show(window: object, args: argparse.Namespace, quit_when_ready: bool = False) -> None:
     from ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     ctx = window.ctx
+    try:
+        ctx.db  # noqa: B018 - opens the database
+    except UserError as exc:
+        show_error(window, exc)
+        QApplication.exit(exc.exit_code)
+        return
+    window.home.refresh()
+    if quit_when_ready:
+        QApplication.quit()
+        return
     if getattr(args, "practice", False):
         window.open_practice_campaign()
     elif window.database_is_empty() and not ctx.settings.get(PRACTICE_OFFERED):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -15,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.campaigns import CampaignSummary, list_campaigns
 from ui.context import UiContext
+
+if TYPE_CHECKING:
+    from app.services.campaigns import CampaignSummary
 
 
 class HomePage(QWidget):
@@ -100,7 +104,8 @@ class HomePage(QWidget):
         outer.addWidget(scroll)
         self._summaries: dict[int, CampaignSummary] = {}
         self.retranslate()
-        self.refresh()
+        if ctx.db_is_open:
+            self.refresh()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Ringkväll"))
@@ -120,6 +125,8 @@ class HomePage(QWidget):
         super().changeEvent(event)
 
     def refresh(self) -> None:
+        from app.services.campaigns import list_campaigns
+
         selected = self.selected_campaign_id() or self.ctx.campaign_id
         with self.ctx.db.session() as session:
             summaries = list_campaigns(session)

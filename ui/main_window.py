@@ -16,10 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.db.database import open_database
 from app.errors import UserError
-from app.services.campaigns import get_or_create_campaign, is_empty
-from app.services.demo import create_practice_campaign
 from app.settings import FONT_SIZE, LANGUAGE
 from ui import i18n
 from ui.context import UiContext
@@ -138,8 +135,7 @@ class MainWindow(QMainWindow):
         self.act_normal.setText(self.tr("&Normal text size"))
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About Ringkväll"))
-        self.db_label.setText(self.tr("Database: %1").replace("%1",
-                                                              self.ctx.db.location.display()))
+        self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.location))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -172,10 +168,14 @@ class MainWindow(QMainWindow):
     # -- actions --------------------------------------------------------------------------
 
     def database_is_empty(self) -> bool:
+        from app.services.campaigns import is_empty
+
         with self.ctx.db.session() as session:
             return is_empty(session)
 
     def open_practice_campaign(self) -> None:
+        from app.services.demo import create_practice_campaign
+
         with self.ctx.db.transaction() as session:
             campaign, _created = create_practice_campaign(session)
             campaign_id = campaign.id
@@ -185,6 +185,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Practice campaign ready"), 5000)
 
     def new_campaign(self) -> None:
+        from app.services.campaigns import get_or_create_campaign
+
         name, ok = QInputDialog.getText(self, self.tr("New campaign"), self.tr("Name:"))
         if not ok or not name.strip():
             return
@@ -201,11 +203,13 @@ class MainWindow(QMainWindow):
 
     def choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), str(self.ctx.db.location.display()),
+            self, self.tr("Open database"), self.ctx.location,
             self.tr("Ringkväll databases (*.sqlite *.db);;All files (*)"),
         )
         if not path:
             return
+        from app.db.database import open_database
+
         try:
             db = open_database(path)
         except UserError as exc:
@@ -265,7 +269,7 @@ class MainWindow(QMainWindow):
                     "lists, conversation scripts, results for the district.</p>"
                     "<p>Database: %2</p><p>Your data stays on this computer unless you "
                     "export it.</p>")
-            .replace("%1", __version__).replace("%2", self.ctx.db.location.display()),
+            .replace("%1", __version__).replace("%2", self.ctx.location),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

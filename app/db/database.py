@@ -18,14 +18,18 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import migrate
+from app.db.files import (
+    ENV_VAR,
+    SUPPORTED_BACKENDS,
+    check_sqlite_file,
+    newer_than_app,
+    unknown_scheme,
+)
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.paths import default_database_path
 
 log = logging.getLogger(__name__)
 
-ENV_VAR = "RINGKVALL_DB"
-SQLITE_HEADER = b"SQLite format 3\x00"
-SUPPORTED_SCHEMES = ("sqlite", "postgresql")
 BUSY_TIMEOUT_MS = 10_000
 WRITE_OPTION = "ringkvall_write"
 
@@ -72,58 +76,11 @@ def _to_url(value: str) -> URL:
             QT_TRANSLATE_NOOP("app", "Database address {value} is not a valid URL"), value=value
         ) from None
     backend = url.get_backend_name()
-    if backend not in SUPPORTED_SCHEMES:
-        raise UserError(
-            QT_TRANSLATE_NOOP(
-                "app", "Database address {value}: unknown scheme '{scheme}' (use a file path, "
-                "sqlite:/// or postgresql://)"
-            ),
-            value=url.render_as_string(hide_password=True), scheme=url.drivername,
-        )
+    if backend not in SUPPORTED_BACKENDS:
+        raise unknown_scheme(url.render_as_string(hide_password=True), url.drivername)
     if backend == "sqlite" and url.database and url.database != ":memory:":
         return _sqlite_url(Path(url.database))
     return url
-
-
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse anything that is not a readable SQLite file, before SQLite touches it."""
-    if path.is_dir():
-        raise UserError(QT_TRANSLATE_NOOP("app", "Database {path} is a folder, not a file"),
-                        path=str(path))
-    if not path.exists():
-        if not path.parent.exists():
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise UserError(
-                    QT_TRANSLATE_NOOP("app", "Database {path}: cannot create its folder ({reason})"),  # noqa: E501
-                    path=str(path), reason=exc.strerror or str(exc),
-                ) from None
-        try:
-            # Created readable by its owner only: it will hold personal data.
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            os.close(fd)
-        except FileExistsError:
-            pass
-        except OSError as exc:
-            raise UserError(
-                QT_TRANSLATE_NOOP("app", "Database {path}: cannot create the file ({reason})"),
-                path=str(path), reason=exc.strerror or str(exc),
-            ) from None
-        return
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise UserError(
-            QT_TRANSLATE_NOOP("app", "Database {path} cannot be read ({reason})"),
-            path=str(path), reason=exc.strerror or str(exc),
-        ) from None
-    if header and header != SQLITE_HEADER:
-        raise UserError(
-            QT_TRANSLATE_NOOP("app", "Database {path} is not a Ringkväll database (not SQLite)"),
-            path=str(path),
-        )
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -207,7 +164,7 @@ def open_database(
         location = resolve_location(location)
     path = location.sqlite_path
     if path is not None:
-        _check_sqlite_file(path)
+        check_sqlite_file(path)
     try:
         engine = create_engine(location.url)
     except (ArgumentError, ImportError) as exc:
@@ -239,11 +196,9 @@ def _migrate(db: Database) -> None:
     if current is not None and current == _fast_head():
         return
     if current is not None and current not in migrate.known_revisions():
-        raise UserError(
-            QT_TRANSLATE_NOOP(
-                "app", "Database {db} was made by a newer Ringkväll (schema {revision}); "
-                "update Ringkväll to open it"
-            ),
+        error = newer_than_app(current, db.location.display())
+        raise error if error is not None else UserError(
+            QT_TRANSLATE_NOOP("app", "Database {db} has an unknown schema {revision}"),
             db=db.location.display(), revision=current,
         )
     if current is None and has_tables:

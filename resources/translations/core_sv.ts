@@ -311,10 +311,6 @@
         <translation>Databasen {path} är en mapp, inte en fil</translation>
     </message>
     <message>
-        <source>Database {path}: cannot create its folder ({reason})</source>
-        <translation>Databasen {path}: kan inte skapa mappen ({reason})</translation>
-    </message>
-    <message>
         <source>Database {path}: cannot create the file ({reason})</source>
         <translation>Databasen {path}: kan inte skapa filen ({reason})</translation>
     </message>
@@ -333,6 +329,10 @@
     <message>
         <source>Database {db} cannot be opened: {reason}</source>
         <translation>Databasen {db} går inte att öppna: {reason}</translation>
+    </message>
+    <message>
+        <source>Database {db} has an unknown schema {revision}</source>
+        <translation>Databasen {db} har ett okänt schema {revision}</translation>
     </message>
     <message>
         <source>Database {db} was made by a newer Ringkväll (schema {revision}); update Ringkväll to open it</source>
@@ -429,17 +429,6 @@
     <message>
         <source>&apos;{number}&apos; is not a phone number ({reason})</source>
         <translation>&apos;{number}&apos; är inget telefonnummer ({reason})</translation>
-    </message>
-</context>
-<context>
-    <name>calling</name>
-    <message>
-        <source>The calling screen needs the window; run &apos;ringkvall call&apos;, not &apos;python -m app call&apos;</source>
-        <translation>Ringskärmen behöver fönstret; kör &apos;ringkvall call&apos;, inte &apos;python -m app call&apos;</translation>
-    </message>
-    <message>
-        <source>--volunteer needs a name</source>
-        <translation>--volunteer behöver ett namn</translation>
     </message>
 </context>
 <context>
