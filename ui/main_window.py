@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
         if self.pages.indexOf(page) < 0:
             self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
+        # Keyboard-first: after a dialog closed, the window must take the keys again.
+        self.activateWindow()
 
     def show_home(self) -> None:
         current = self.pages.currentWidget()

@@ -5,7 +5,7 @@
     <name>DncDialog</name>
     <message>
         <source>Do-not-call list</source>
-        <translation>Ring inte-listan</translation>
+        <translation>Spärrlista</translation>
     </message>
     <message>
         <source>Numbers on this list are never called, in any campaign. People who ask not to be called again are added here, and imports leave their numbers out.</source>
@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Number to add to the do-not-call list</source>
-        <translation>Nummer att lägga till på ring inte-listan</translation>
+        <translation>Nummer att lägga till på spärrlistan</translation>
     </message>
     <message>
         <source>&amp;Add</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Numbers on the do-not-call list</source>
-        <translation>Nummer på ring inte-listan</translation>
+        <translation>Nummer på spärrlistan</translation>
     </message>
     <message numerus="yes">
         <source>%n number(s) on the list</source>
@@ -144,11 +144,11 @@
     </message>
     <message>
         <source>A &amp;new target group named:</source>
-        <translation>En &amp;ny målgrupp som heter:</translation>
+        <translation>&amp;En ny målgrupp som heter:</translation>
     </message>
     <message>
         <source>Add to an &amp;existing target group:</source>
-        <translation>Lägg till i en &amp;befintlig målgrupp:</translation>
+        <translation>Lägg till i en be&amp;fintlig målgrupp:</translation>
     </message>
     <message>
         <source>Name of the new target group</source>
@@ -236,7 +236,7 @@
     </message>
     <message>
         <source>Left out, on the do-not-call list:</source>
-        <translation>Utelämnade, finns på ring inte-listan:</translation>
+        <translation>Utelämnade, finns på spärrlistan:</translation>
     </message>
     <message>
         <source>Left out, already in the campaign:</source>

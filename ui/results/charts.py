@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
@@ -67,8 +68,14 @@ def _bar_chart(series: QBarSeries | QHorizontalBarSeries, categories: Sequence[s
     value_axis = QValueAxis()
     value_axis.setLabelFormat("%d")
     top = max((s.at(i) for s in series.barSets() for i in range(s.count())), default=0.0)
-    value_axis.setRange(0, max(1.0, top * 1.1))
-    value_axis.applyNiceNumbers()
+    if top < 10:
+        # Small counts: one tick per whole number, never "0 0 1 1" from fractional ticks.
+        whole = max(1, math.ceil(top * 1.1))
+        value_axis.setRange(0, whole)
+        value_axis.setTickCount(whole + 1)
+    else:
+        value_axis.setRange(0, top * 1.1)
+        value_axis.applyNiceNumbers()
     if horizontal:
         chart.addAxis(cat_axis, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
@@ -131,6 +138,9 @@ def outcomes_chart(report: Report, language: str, share: str) -> QChart:
     for axis in chart.axes(Qt.Orientation.Horizontal):
         if isinstance(axis, QValueAxis):
             axis.setLabelFormat("%d %%")
+            if axis.max() > 100:  # a share never passes 100 %
+                axis.setRange(0, 100)
+                axis.setTickCount(6)
     return chart
 
 
