@@ -130,3 +130,11 @@ def test_gui_with_bad_database_fails_before_any_window(tmp_path: Path, isolated_
 
 def test_unknown_command_gets_one_line_error(isolated_home: Path) -> None:
     assert_one_line_error(ringkvall("flyga", home=isolated_home), "invalid choice")
+
+
+def test_db_check_says_models_and_migrations_agree(tmp_path: Path, isolated_home: Path
+                                                   ) -> None:
+    result = ringkvall("--db", str(tmp_path / "check.sqlite"), "db", "check",
+                       home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    assert "agree" in result.stdout
