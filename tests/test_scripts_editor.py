@@ -204,7 +204,7 @@ def test_switching_to_english_retranslates_the_screen(qtbot: QtBot, ui_ctx: UiCo
     from ui import i18n
 
     page = _page(qtbot, ui_ctx)
-    assert page.save_button.text() == "&Spara som ny version"
+    assert page.save_button.text() == "S&para som ny version"
     assert page.editor.fields.labels[3].text() == "&Samtyckestext:"
     i18n.set_language("en")
     qtbot.waitUntil(lambda: page.save_button.text() == "&Save as new version")

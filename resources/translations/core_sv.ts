@@ -25,11 +25,11 @@
     </message>
     <message>
         <source>Local &amp;issue:</source>
-        <translation>Lokal &amp;fråga:</translation>
+        <translation>&amp;Lokal fråga:</translation>
     </message>
     <message>
         <source>Our &amp;message:</source>
-        <translation>Vårt &amp;budskap:</translation>
+        <translation>Vårt b&amp;udskap:</translation>
     </message>
     <message>
         <source>&amp;Delete personal data after:</source>
@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>&amp;Wait before calling again:</source>
-        <translation>&amp;Vänta innan nytt försök:</translation>
+        <translation>Vän&amp;ta innan nytt försök:</translation>
     </message>
     <message>
         <source>&amp;Attempts per contact:</source>

@@ -83,7 +83,7 @@
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;Bläddra…</translation>
+        <translation>Bläd&amp;dra…</translation>
     </message>
     <message>
         <source>File to import</source>

@@ -5,7 +5,7 @@
     <name>EffectsBox</name>
     <message>
         <source>Out&amp;come:</source>
-        <translation>&amp;Resultat:</translation>
+        <translation>Res&amp;ultat:</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>&amp;Follow-up promised:</source>
-        <translation>&amp;Utlovad uppföljning:</translation>
+        <translation>Utlovad uppföl&amp;jning:</translation>
     </message>
     <message>
         <source>Follow-up promised</source>
@@ -25,11 +25,11 @@
     </message>
     <message>
         <source>Signs up for the digital &amp;meeting</source>
-        <translation>Anmäler sig till det digitala &amp;mötet</translation>
+        <translation>Anmäler sig till det digitala mötet</translation>
     </message>
     <message>
         <source>This step collects membership details and &amp;consent</source>
-        <translation>Här samlas medlemsuppgifter och &amp;samtycke in</translation>
+        <translation>&amp;Här samlas medlemsuppgifter och samtycke in</translation>
     </message>
 </context>
 <context>
@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>Add o&amp;ption</source>
-        <translation>Lägg till &amp;alternativ</translation>
+        <translation>L&amp;ägg till alternativ</translation>
     </message>
     <message>
         <source>Remove option</source>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>&amp;Label (shown):</source>
-        <translation>&amp;Text (visas):</translation>
+        <translation>Text (visas):</translation>
     </message>
     <message>
         <source>Option label</source>
@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>&amp;Then go to:</source>
-        <translation>&amp;Gå sedan till:</translation>
+        <translation>G&amp;å sedan till:</translation>
     </message>
     <message>
         <source>Step after this option</source>
@@ -217,7 +217,7 @@
     <name>ScriptEditor</name>
     <message>
         <source>S&amp;teps</source>
-        <translation>S&amp;teg</translation>
+        <translation>St&amp;eg</translation>
     </message>
     <message>
         <source>Steps</source>
@@ -229,7 +229,7 @@
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation>&amp;Ta bort</translation>
+        <translation>Ta &amp;bort</translation>
     </message>
     <message>
         <source>Up</source>
@@ -249,7 +249,7 @@
     </message>
     <message>
         <source>Pro&amp;blems</source>
-        <translation>Pro&amp;blem</translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Problems</source>
@@ -339,7 +339,7 @@
     </message>
     <message>
         <source>Scripts and &amp;versions</source>
-        <translation>Manus och &amp;versioner</translation>
+        <translation>&amp;Manus och versioner</translation>
     </message>
     <message>
         <source>Scripts and versions</source>
@@ -359,11 +359,11 @@
     </message>
     <message>
         <source>&amp;Preview…</source>
-        <translation>&amp;Förhandsvisa…</translation>
+        <translation>F&amp;örhandsvisa…</translation>
     </message>
     <message>
         <source>&amp;Save as new version</source>
-        <translation>&amp;Spara som ny version</translation>
+        <translation>S&amp;para som ny version</translation>
     </message>
     <message>
         <source>version %1, %2</source>
@@ -449,7 +449,7 @@
     <name>StepForm</name>
     <message>
         <source>Step &amp;id:</source>
-        <translation>Steg-&amp;id:</translation>
+        <translation>Ste&amp;g-id:</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -457,7 +457,7 @@
     </message>
     <message>
         <source>What the caller &amp;says:</source>
-        <translation>Det här &amp;säger du:</translation>
+        <translation>&amp;Det här säger du:</translation>
     </message>
     <message>
         <source>&amp;Hint for the caller:</source>
@@ -473,7 +473,7 @@
     </message>
     <message>
         <source>Answer &amp;key:</source>
-        <translation>Svars&amp;nyckel:</translation>
+        <translation>Svarsn&amp;yckel:</translation>
     </message>
     <message>
         <source>Step id</source>
@@ -727,7 +727,7 @@
     </message>
     <message>
         <source>Insert &amp;placeholder</source>
-        <translation>Infoga &amp;platshållare</translation>
+        <translation>Inf&amp;oga platshållare</translation>
     </message>
     <message>
         <source>Insert placeholder</source>

@@ -58,14 +58,19 @@ class EffectsBox(QGroupBox):
         self.meeting.toggled.connect(self.edited)
 
     def retranslate(self, title: str) -> None:
+        # The option's box stands beside the step's: only the step's gets Alt+letter keys,
+        # so the same letter never points at two fields.
+        def keys(text: str) -> str:
+            return text if self.membership is not None else text.replace("&", "")
+
         self.setTitle(title)
         self.outcome.retranslate()
-        self.outcome_label.setText(self.tr("Out&come:"))
+        self.outcome_label.setText(keys(self.tr("Out&come:")))
         self.outcome.setAccessibleName(self.tr("Outcome"))
-        self.follow_label.setText(self.tr("&Follow-up promised:"))
+        self.follow_label.setText(keys(self.tr("&Follow-up promised:")))
         self.follow_up.setAccessibleName(self.tr("Follow-up promised"))
         self.follow_up.setPlaceholderText(self.tr("e.g. Someone calls back about the issue"))
-        self.meeting.setText(self.tr("Signs up for the digital &meeting"))
+        self.meeting.setText(keys(self.tr("Signs up for the digital &meeting")))
         if self.membership is not None:
             self.membership.setText(
                 self.tr("This step collects membership details and &consent"))
