@@ -46,7 +46,8 @@ def clashes(root: QWidget) -> dict[str, list[str]]:
     for widget in root.findChildren(QWidget):
         if not widget.isVisibleTo(root) or isinstance(widget, QMenuBar):
             continue
-        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
+        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
+        if isinstance(widget, QAbstractButton) or labelled:
             add(widget.text())
         elif isinstance(widget, QGroupBox) and widget.isCheckable():
             add(widget.title())
