@@ -116,36 +116,36 @@ def test_edit_branch_validate_save_and_preview(qtbot: QtBot, ui_ctx: UiContext) 
     _click(qtbot, page.preview_button)
     dialog = page.preview_dialog
     qtbot.waitExposed(dialog)
-    view = dialog.view
-    assert view.text.text().startswith("Hej! Är det Anna?")
-    assert "Föreningen Test" in view.text.text()
+    view = dialog.panel  # the calling screen's own script panel
+    assert view.step_text.text().startswith("Hej! Är det Anna?")
+    assert "Föreningen Test" in view.step_text.text()
 
     def choose(value: str) -> None:
-        button = view.findChild(QPushButton, f"previewOption_{value}")
+        button = view.findChild(QPushButton, f"option_{value}")
         assert button is not None, value
         qtbot.waitUntil(button.isVisible)
         _click(qtbot, button)
 
     choose("yes")
     choose("option5")
-    assert view.run.current.id == "kort"
-    assert view.text.text() == "Då tar jag det kort. Det galler parken vid skolan"
-    _click(qtbot, view.skip_button)
-    assert "Alex Exempel" in view.text.text()
+    assert dialog.run.current.id == "kort"
+    assert view.step_text.text() == "Då tar jag det kort. Det galler parken vid skolan"
+    _click(qtbot, view.forward)
+    assert "Alex Exempel" in view.step_text.text()
     choose("yes")
-    _click(qtbot, view.back_button)  # undo the meeting answer
-    assert view.run.current.id == "meeting" and "meeting" not in view.run.answers
+    _click(qtbot, view.back)  # undo the meeting answer
+    assert dialog.run.current.id == "meeting" and "meeting" not in dialog.run.answers
     choose("yes")
     choose("no")
     choose("no")
-    _click(qtbot, view.skip_button)
-    assert view.run.finished
-    summary = view.findChild(QLabel, "previewSummary")
-    assert summary is not None
+    summary = dialog.findChild(QLabel, "previewSummary")
+    assert summary is not None and not summary.isVisible()
+    _click(qtbot, view.forward)
+    assert dialog.run.finished
     qtbot.waitUntil(summary.isVisible)
-    assert view.run.path == ["intro", "moment", "kort", "meeting", "membership_ask",
-                             "follow_up", "thanks"]
-    assert view.run.achieved.meeting_signup and view.run.achieved.outcome == "conversation"
+    assert dialog.run.path == ["intro", "moment", "kort", "meeting", "membership_ask",
+                               "follow_up", "thanks"]
+    assert dialog.run.achieved.meeting_signup and dialog.run.achieved.outcome == "conversation"
     assert "has_time: Har bara en minut" in summary.text()
     dialog.close()
 
