@@ -37,11 +37,32 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_path: Path) -> Iterator[Database]:
+    """A fresh, migrated database: a SQLite file, or with RINGKVALL_TEST_PG set (a server URL
+    such as postgresql+psycopg://postgres@localhost:5432) a new PostgreSQL database."""
     from app.db.database import open_database
 
-    database = open_database(str(db_path))
-    yield database
-    database.close()
+    server = os.environ.get("RINGKVALL_TEST_PG")
+    if not server:
+        database = open_database(str(db_path))
+        yield database
+        database.close()
+        return
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    name = f"rk_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    database = open_database(f"{server}/{name}")
+    try:
+        yield database
+    finally:
+        database.close()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture

@@ -127,3 +127,26 @@ def test_sqlite_runs_with_wal_foreign_keys_and_busy_timeout(db_path: Path) -> No
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
     db.close()
+
+
+def _open_and_close(path: str) -> str:
+    from app.db.database import open_database
+
+    try:
+        open_database(path).close()
+    except UserError as exc:
+        return str(exc)
+    return "ok"
+
+
+@pytest.mark.slow
+def test_several_instances_creating_the_same_new_file_all_succeed(tmp_path: Path) -> None:
+    # Two laptops' shortcuts, or a double click: every instance must open the file; before
+    # the migration took the write lock first, some failed with "database is locked".
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    for trial in range(3):
+        path = str(tmp_path / f"new{trial}.sqlite")
+        with context.Pool(4) as pool:
+            assert pool.map(_open_and_close, [path] * 4) == ["ok"] * 4

@@ -210,7 +210,11 @@ def _migrate(db: Database) -> None:
     if path is not None and current is not None:
         db.backup_path = backup_sqlite(path)
         log.info("Backed up %s to %s before migrating", path, db.backup_path)
-    with db.engine.begin() as conn:
+    # Take the write lock first: another Ringkväll opening the same new file at the same
+    # moment then waits (busy timeout) instead of failing, and finds the work done.
+    with db.engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+        if migrate.current_revision(conn) == _fast_head():
+            return
         migrate.upgrade(conn)
 
 
