@@ -87,6 +87,8 @@ class CampaignDialog(QDialog):
         self.local_message = QPlainTextEdit(current.local_message)
         self.local_message.setTabChangesFocus(True)
         self.delete_after = _date_edit(current.delete_after)
+        for line in (self.name, self.association, self.local_issue):
+            line.setCursorPosition(0)  # show the start of a long text, not its end
         about = QFormLayout()
         about.addRow(self.tr("&Name:"), self.name)
         about.addRow(self.tr("&Association:"), self.association)
@@ -108,6 +110,8 @@ class CampaignDialog(QDialog):
                 int(current.meeting_at.timestamp())))
         self.meeting_link = QLineEdit(current.meeting_link)
         self.meeting_guest = QLineEdit(current.meeting_guest)
+        for line in (self.meeting_title, self.meeting_link, self.meeting_guest):
+            line.setCursorPosition(0)
         meeting = QFormLayout()
         meeting.addRow(self.tr("&Title:"), self.meeting_title)
         meeting.addRow(self.tr("&When:"), self.meeting_at)

@@ -38,7 +38,9 @@ def create_practice_campaign(session: Session) -> tuple[Campaign, bool]:
         local_message="Vi vill att bussen går var femtonde minut fram till midnatt, "
         "så att alla kan ta sig hem tryggt.",
         meeting_title="Digitalt möte om kollektivtrafiken",
-        meeting_at=(now + timedelta(days=14)).replace(hour=17, minute=0, second=0, microsecond=0),
+        # 18:00 local time, two weeks ahead.
+        meeting_at=(now.astimezone() + timedelta(days=14)).replace(
+            hour=18, minute=0, second=0, microsecond=0),
         meeting_link="https://exempel.invalid/mote",
         meeting_guest="regionrådet Kim Exempelsson",
         goal_conversations=20,
