@@ -220,3 +220,12 @@ def test_list_can_go_into_an_existing_group(
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.report_page)
     with ui_ctx.db.session() as session:
         assert [g.name for g in list_groups(session, campaign_id)] == ["Rinkeby"]
+
+
+def test_a_typed_path_opens_without_pressing_enter(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    wizard = make_wizard(qtbot, ui_ctx)
+    page = wizard.file_page
+    assert not page.isComplete()
+    qtbot.keyClicks(page.path_edit, str(DATA / "lista_tensta_cp1252.csv"))
+    qtbot.waitUntil(page.isComplete)
+    assert "cp1252" in page.status.text()

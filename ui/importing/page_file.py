@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -45,6 +45,12 @@ class FilePage(QWizardPage):
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("importPath")
         self.path_edit.editingFinished.connect(self._path_edited)
+        # A typed or pasted path is opened once the typing pauses, without needing Enter.
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(500)
+        self._typing.timeout.connect(self._typed)
+        self.path_edit.textEdited.connect(lambda _text: self._typing.start())
         self.browse_button = QPushButton()
         self.browse_button.setObjectName("importBrowse")
         self.browse_button.clicked.connect(self.browse)
@@ -99,6 +105,10 @@ class FilePage(QWizardPage):
             self.tr("Phone lists (*.xlsx *.xlsm *.csv *.txt *.tsv);;All files (*)"))
         if path:
             self.load(path)
+
+    def _typed(self) -> None:
+        if Path(self.path_edit.text().strip()).expanduser().is_file():
+            self._path_edited()
 
     def _path_edited(self) -> None:
         text = self.path_edit.text().strip()
