@@ -224,7 +224,7 @@ def test_rejected_rows_export_to_excel(db: Database, tmp_path: Path) -> None:
 
 
 def test_sample_files_are_copies_not_references() -> None:
-    # The project must never read ../shared: the samples live in tests/data.
+    # The project never reads the workplace's shared folder: the samples are copied here.
     for name in ("lista_tensta_cp1252.csv", "lista_vallingby.xlsx", "expected_counts.json"):
         assert (DATA / name).is_file()
 
