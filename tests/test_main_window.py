@@ -76,3 +76,19 @@ def test_every_ui_string_has_a_swedish_translation() -> None:
     result = subprocess.run([sys.executable, "-m", "tools.translations", "--check"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_menu_entry_point_exists() -> None:
+    # The menus import each screen lazily; a misspelt module or function would only show
+    # when a user clicks, so check them all here.
+    import importlib
+    import inspect
+    import re
+
+    from tests.conftest import ROOT
+
+    source = (ROOT / "ui" / "main_window.py").read_text(encoding="utf-8")
+    entries = re.findall(r'open_feature\(self, "([\w.]+)", "(\w+)"\)', source)
+    assert len(entries) >= 8
+    for module, function in entries:
+        assert inspect.isfunction(getattr(importlib.import_module(module), function)), module

@@ -46,13 +46,7 @@ def build_parser() -> Parser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue  # a capability not built yet
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     _accept_db_everywhere(sub)
     return parser
 

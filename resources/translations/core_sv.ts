@@ -451,17 +451,6 @@ Skicka loggfilen till den som hjälper dig med Ringkväll:
     </message>
 </context>
 <context>
-    <name>features</name>
-    <message>
-        <source>Not available yet</source>
-        <translation>Inte klart än</translation>
-    </message>
-    <message>
-        <source>This part of Ringkväll is not ready yet.</source>
-        <translation>Den här delen av Ringkväll är inte klar än.</translation>
-    </message>
-</context>
-<context>
     <name>tasks</name>
     <message>
         <source>Cancel</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from app.services.scripts import Problem, Script, Step, StoredScript, validate
 from ui.scripts.fields import PlaceholderButton
-from ui.scripts.notify import Notifier
 from ui.scripts.step_form import StepForm
 from ui.scripts.texts import problem_text
 
@@ -50,9 +49,10 @@ def _rename_references(steps: list[Step], old: str, new: str) -> list[Step]:
 class ScriptFields(QWidget):
     """The script's own fields."""
 
+    edited = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edited = Notifier()
         self._loading = False
         self.name = QLineEdit()
         self.name.setObjectName("scriptName")
@@ -120,9 +120,10 @@ class ScriptFields(QWidget):
 class ScriptEditor(QWidget):
     """Edits a working copy of a script; never touches the database itself."""
 
+    changed = Signal()  # the working copy changed (and was validated again)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.changed = Notifier()  # the working copy changed (and was validated again)
         self.setObjectName("scriptEditor")
         self.base: StoredScript | None = None
         self.steps: list[Step] = []

@@ -3,7 +3,7 @@ and the placeholder menu that inserts at the cursor."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.scripts import OUTCOMES, PLACEHOLDERS
-from ui.scripts.notify import Notifier
 from ui.scripts.texts import outcome_names, placeholder_names
 
 
@@ -73,10 +72,11 @@ class OutcomeChooser(QComboBox):
 class PlaceholderButton(QToolButton):
     """Inserts `{placeholder}` into the text field that last had focus."""
 
+    inserted = Signal()
+
     def __init__(self, targets: list[QPlainTextEdit | QLineEdit],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.inserted = Notifier()
         self.setObjectName("placeholderButton")
         self.targets = targets
         self.target: QPlainTextEdit | QLineEdit = targets[0]

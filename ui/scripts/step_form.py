@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from app.services.scripts import KINDS, Effects, Option, Question, Step
 from app.services.scripts.model import NO_EFFECTS, SCALE_VALUES, YES_NO_VALUES
 from ui.scripts.fields import OutcomeChooser, PlaceholderButton, StepChooser
-from ui.scripts.notify import Notifier
 from ui.scripts.texts import kind_names
 
 YES_NO_LABELS = {"sv": ("Ja", "Nej"), "en": ("Yes", "No")}
@@ -95,9 +94,10 @@ class EffectsBox(QGroupBox):
 class OptionsBox(QGroupBox):
     """The question's options: a list, and a form for the selected one."""
 
+    edited = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edited = Notifier()
         self.options: list[Option] = []
         self.ids: list[str] = []
         self.fixed = False  # yes/no and scale have fixed values
@@ -235,9 +235,10 @@ class OptionsBox(QGroupBox):
 class StepForm(QWidget):
     """Edits one Step. `edited` fires on every change; `step()` returns the edited step."""
 
+    edited = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edited = Notifier()
         self.setObjectName("stepForm")
         self.language = "sv"
         self.ids: list[str] = []
