@@ -24,17 +24,25 @@ from app.services.calling.hours import CallingHours
 from tests.calling_helpers import make_campaign, volunteer_id
 
 
+# The claim each contact was last offered under, so _save saves as the caller holding it.
+_TOKENS: dict[int, str] = {}
+
+
 def _next(db: Database, campaign_id: int, vid: int | None, now: datetime | None = None,
           minutes: int = 20, group_id: int | None = None) -> int | None:
     with db.transaction() as s:
         result = next_contact(s, campaign_id=campaign_id, volunteer_id=vid,
                               claim_minutes=minutes, group_id=group_id, now=now)
-    return result.card.contact_id if result.card else None
+    if result.card is None:
+        return None
+    _TOKENS[result.card.contact_id] = result.card.claim_token
+    return result.card.contact_id
 
 
 def _save(db: Database, contact_id: int, outcome: str, vid: int | None,
           now: datetime | None = None, **kw: object) -> None:
     with db.transaction() as s:
+        kw.setdefault("claim_token", _TOKENS.get(contact_id, ""))
         save_call(s, CallInput(contact_id=contact_id, outcome=outcome, volunteer_id=vid,
                                started_at=now or utcnow(), **kw),  # type: ignore[arg-type]
                   show_next=False, now=now)

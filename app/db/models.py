@@ -97,6 +97,13 @@ class ImportRun(Base):
     rejected: Mapped[int] = mapped_column(Integer, default=0)
     suppressed: Mapped[int] = mapped_column(Integer, default=0)
     duplicate: Mapped[int] = mapped_column(Integer, default=0)
+    # "staging" while rows go in (hidden from every screen as status 'importing'), then
+    # "publishing" while they are made visible in short steps, then "done". A run left in
+    # "staging" by a killed process is deleted at the next start; one left in "publishing"
+    # is finished then.
+    state: Mapped[str] = mapped_column(String(20), default="done", server_default="done")
+    owner: Mapped[str] = mapped_column(String(200), default="", server_default="")  # host:pid
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class RejectedRow(Base):
@@ -162,6 +169,9 @@ class Contact(Base):
     claim_token: Mapped[str | None] = mapped_column(String(36))
     claim_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     notes_for_next: Mapped[str] = mapped_column(Text, default="")
+    # Bumped by every write to the person's queue state (save, undo, do-not-call), so a save
+    # or undo can tell whether anyone touched the person since it looked.
+    state_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     phones: Mapped[list[PhoneNumber]] = relationship(
@@ -213,6 +223,9 @@ class Call(Base):
     __table_args__ = (
         Index("ix_call_campaign_started", "campaign_id", "started_at"),
         Index("ix_call_volunteer_started", "volunteer_id", "started_at"),
+        # Tonight's figures look calls up by when they were saved.
+        Index("ix_call_campaign_saved", "campaign_id", "saved_at"),
+        Index("ix_call_volunteer_saved", "volunteer_id", "saved_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -244,6 +257,21 @@ class Call(Base):
     answers: Mapped[list[Answer]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
     )
+
+
+class CallTally(Base):
+    """A campaign's running totals, kept in the same transaction as each save and undo, so the
+    calling screen's goal bars cost the same at any campaign size."""
+
+    __tablename__ = "call_tally"
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign.id", ondelete="CASCADE"), primary_key=True
+    )
+    calls: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    conversations: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    recruits: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    follow_ups: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Answer(Base):

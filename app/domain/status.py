@@ -10,6 +10,7 @@ class ContactStatus(StrEnum):
     DONE = "done"  # reached with a final outcome, or out of attempts
     DNC = "dnc"  # on the do-not-call list
     NO_NUMBER = "no_number"  # every number failed (wrong number)
+    IMPORTING = "importing"  # part of an import still running: no screen or figure sees it
 
 
 class QueueRank(IntEnum):

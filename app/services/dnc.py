@@ -19,6 +19,15 @@ from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services import audit
 
 
+# Why a number is on the list, stored as a code so every screen can say it in its language
+# (ui/dnc_texts.py). An organiser's own words (`ringkvall dnc add --reason TEXT`) are kept as
+# they are.
+REASON_CALL = "call"  # the person asked during a call
+REASON_WINDOW = "window"  # an organiser added it in the do-not-call window
+REASON_FILE = "file"  # from a do-not-call file
+REASON_CODES = frozenset({REASON_CALL, REASON_WINDOW, REASON_FILE})
+
+
 @dataclass(frozen=True)
 class DncEntry:
     e164: str
@@ -59,7 +68,7 @@ def add_numbers(
             update(Contact)
             .where(Contact.id.in_(holders))
             .values(status=ContactStatus.DNC.value, claimed_by_id=None, claim_token=None,
-                    claim_expires_at=None)
+                    claim_expires_at=None, state_version=Contact.state_version + 1)
             .execution_options(synchronize_session=False)
         )
     if new:

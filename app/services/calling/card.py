@@ -54,6 +54,10 @@ class ContactCard:
     phones: tuple[PhoneInfo, ...]
     queue_rank: int
     next_call_at: datetime
+    # The person's state_version when shown: a save compares it to see whether anyone
+    # touched the person since.
+    state_version: int = 0
+    shown_at: datetime | None = None  # when it was claimed and loaded
 
     @property
     def name(self) -> str:
@@ -80,7 +84,8 @@ _national = functools.lru_cache(maxsize=4096)(format_national)
 _CONTACT = (
     select(Contact.id, Contact.campaign_id, Contact.target_group_id, TargetGroup.name,
            Contact.first_name, Contact.last_name, Contact.extra, Contact.city,
-           Contact.birth_year, Contact.notes_for_next, Contact.queue_rank, Contact.next_call_at)
+           Contact.birth_year, Contact.notes_for_next, Contact.queue_rank, Contact.next_call_at,
+           Contact.state_version)
     .join(TargetGroup, TargetGroup.id == Contact.target_group_id)
     .where(Contact.id == bindparam("contact_id"))
 )
@@ -115,7 +120,7 @@ def load_card(
         for at, outcome, name in connection.execute(_ATTEMPTS, params)
     )
     (cid, campaign_id, group_id, group_name, first_name, last_name, extra, city, birth_year,
-     notes, rank, next_call_at) = row
+     notes, rank, next_call_at, version) = row
     age = now.astimezone().year - birth_year if birth_year else None
     return ContactCard(
         contact_id=cid,
@@ -133,4 +138,6 @@ def load_card(
         phones=phones,
         queue_rank=rank,
         next_call_at=next_call_at,
+        state_version=version,
+        shown_at=now,
     )

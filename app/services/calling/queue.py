@@ -12,6 +12,7 @@ import functools
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
+from enum import StrEnum
 
 from sqlalchemy import (
     ColumnElement,
@@ -155,19 +156,33 @@ def release_claim(session: Session, contact_id: int, token: str) -> None:
     )
 
 
+class Renewal(StrEnum):
+    KEPT = "kept"  # still ours, now for another claim period
+    REGAINED = "regained"  # it had run out (a sleeping laptop) but nobody took it: ours again
+    LOST = "lost"  # someone else has the person now, or they were settled meanwhile
+
+
 def renew_claim(
     session: Session, contact_id: int, token: str, claim_minutes: int,
     now: datetime | None = None,
-) -> bool:
-    """Keep holding a contact during a long conversation; False if the claim was lost."""
+) -> Renewal:
+    """Keep holding a contact during a long conversation, and say whether it was lost."""
     now = now or utcnow()
-    result = session.execute(
+    held = session.execute(
+        select(Contact.claim_expires_at).where(Contact.id == contact_id,
+                                               Contact.claim_token == token)
+    ).first()
+    renewed = session.execute(
         update(Contact)
         .where(Contact.id == contact_id, Contact.claim_token == token)
         .values(claim_expires_at=now + timedelta(minutes=claim_minutes))
         .execution_options(synchronize_session=False)
     )
-    return bool(getattr(result, "rowcount", 0))
+    if held is None or not getattr(renewed, "rowcount", 0):
+        return Renewal.LOST
+    if held.claim_expires_at is not None and held.claim_expires_at <= now:
+        return Renewal.REGAINED
+    return Renewal.KEPT
 
 
 def queue_state(
@@ -187,7 +202,9 @@ def queue_state(
     ).label("kind")
     query = (
         select(kind, func.count(), func.min(Contact.next_call_at))
-        .where(Contact.campaign_id == campaign_id)
+        # A running import's people are nobody's business until it has finished.
+        .where(Contact.campaign_id == campaign_id,
+               Contact.status != ContactStatus.IMPORTING.value)
         .group_by(kind)
     )
     if group_id is not None:

@@ -12,15 +12,23 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
-from app.db.models import Answer, Call, Campaign, Contact, FollowUp, PhoneNumber, Recruit
-from app.domain.outcomes import RETRY, Outcome
+from app.db.models import (
+    Answer,
+    Call,
+    Campaign,
+    Contact,
+    FollowUp,
+    PhoneNumber,
+    Recruit,
+    Volunteer,
+)
+from app.domain.outcomes import CONVERSATIONS, RETRY, Outcome
 from app.domain.status import ContactStatus, QueueRank
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services import dnc
+from app.services.calling import tally
+from app.services.calling.precedence import QueueFields, merge
 from app.services.calling.queue import NextContact, next_contact
-
-SNAPSHOT_FIELDS = ("status", "queue_rank", "next_call_at", "attempts", "last_outcome",
-                   "last_called_at", "notes_for_next")
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,7 @@ class CallInput:
     started_at: datetime
     phone_number_id: int | None = None
     claim_token: str = ""
+    seen_version: int | None = None  # the person's state_version on the card
     ended_at: datetime | None = None
     notes: str = ""
     answers: Mapping[str, object] = field(default_factory=dict)
@@ -64,9 +73,19 @@ class CallInput:
 
 
 @dataclass(frozen=True)
+class SaveConflict:
+    """The save's claim was lost and someone else got to the person first."""
+
+    other_volunteer: str  # "" when nobody else saved a call (e.g. put on the do-not-call list)
+    other_saved_at: datetime | None
+    status: str  # the person's status after the save
+
+
+@dataclass(frozen=True)
 class SaveResult:
     call_id: int
     next: NextContact | None
+    conflict: SaveConflict | None = None
 
 
 def validate(call: CallInput) -> Outcome:
@@ -106,15 +125,27 @@ def save_call(
     now: datetime | None = None,
     tz: tzinfo | None = None,
 ) -> SaveResult:
-    """Save one call and (show_next) claim the next contact, in the caller's transaction."""
+    """Save one call and (show_next) claim the next contact, in the caller's transaction.
+
+    The call is always stored: it happened. The person's state follows it only while the
+    caller held the person (its claim, or nobody touched them since it looked); otherwise the
+    call can only strengthen the state (precedence.merge), and the result says who else called.
+    """
     outcome = validate(call)
     now = now or utcnow()
     connection = session.connection()
-    row = connection.execute(_CONTACT_ROW, {"contact_id": call.contact_id}).first()
+    contact_row = _CONTACT_ROW
+    if connection.dialect.name == "postgresql":
+        # Hold the person's row until commit: the checks below then see what the write changes.
+        contact_row = contact_row.with_for_update()
+    row = connection.execute(contact_row, {"contact_id": call.contact_id}).first()
     if row is None:
         raise UserError(QT_TRANSLATE_NOOP("app", "Contact {id} is no longer in the database"),
                         id=call.contact_id)
     campaign = connection.execute(_RULES, {"campaign_id": row.campaign_id}).one()
+    fresh = bool(call.claim_token) and row.claim_token == call.claim_token
+    if not fresh and call.seen_version is not None:
+        fresh = row.state_version == call.seen_version
     before: dict[str, Any] = {
         "status": row.status, "queue_rank": row.queue_rank,
         "next_call_at": _iso(row.next_call_at), "attempts": row.attempts,
@@ -125,31 +156,30 @@ def save_call(
     if call.phone_number_id is not None:
         number = connection.execute(_NUMBER, {"phone_id": call.phone_number_id,
                                                 "contact_id": call.contact_id}).scalar() or ""
-    attempts = row.attempts + 1
+    current = QueueFields(row.status, row.queue_rank, row.next_call_at)
+    proposed = _proposed(session, call, outcome, current, row.attempts + 1, campaign, now, before)
+    target = merge(current, proposed, fresh=fresh)
     values: dict[str, Any] = {
-        "attempts": attempts, "last_outcome": outcome.value, "last_called_at": now,
-        "claimed_by_id": None, "claim_token": None, "claim_expires_at": None,
+        # In SQL, so two saves racing on one person both count.
+        "attempts": Contact.attempts + 1, "last_outcome": outcome.value, "last_called_at": now,
     }
-    if campaign.notes_enabled:
+    if campaign.notes_enabled and (fresh or call.notes.strip()):
         values["notes_for_next"] = call.notes.strip()
-    if outcome in RETRY:
-        if attempts >= campaign.max_attempts:
-            values["status"] = ContactStatus.DONE.value
-        else:
-            values.update(status=ContactStatus.OPEN.value, queue_rank=int(QueueRank.RETRY),
-                          next_call_at=now + timedelta(minutes=campaign.retry_wait_minutes))
-    elif outcome is Outcome.CALLBACK:
-        values.update(status=ContactStatus.OPEN.value, queue_rank=int(QueueRank.CALLBACK),
-                      next_call_at=call.callback_at)
-    elif outcome is Outcome.WRONG_NUMBER:
-        values.update(_wrong_number(session, call, before))
-    elif outcome is Outcome.DO_NOT_CALL:
-        _do_not_call(session, call, number, before)
-        values["status"] = ContactStatus.DNC.value
-    else:  # refused, conversation, recruited: reached, nothing more to do
-        values["status"] = ContactStatus.DONE.value
-    connection.execute(update(Contact).where(Contact.id == bindparam("p_contact_id")),
-                       {"p_contact_id": call.contact_id, **values})
+    if target != current or fresh:
+        values.update(status=target.status, queue_rank=target.queue_rank,
+                      state_version=Contact.state_version + 1)
+        if target.next_call_at is not None:
+            values["next_call_at"] = target.next_call_at
+    if fresh or target != current:
+        # The person is settled by this call: whoever else holds them must look again.
+        values.update(claimed_by_id=None, claim_token=None, claim_expires_at=None)
+    version = connection.execute(
+        update(Contact).where(Contact.id == bindparam("p_contact_id")).values(**values)
+        .returning(Contact.state_version),
+        {"p_contact_id": call.contact_id},
+    ).scalar_one()
+    before["version_after"] = version
+    conflict = None if fresh else _conflict(session, call, target)
     call_id = connection.execute(_INSERT_CALL, dict(
             campaign_id=row.campaign_id, target_group_id=row.target_group_id,
             contact_id=call.contact_id, volunteer_id=call.volunteer_id,
@@ -180,6 +210,10 @@ def save_call(
             contact_id=call.contact_id, call_id=call_id, promised=f.promised.strip(),
             assigned_to=f.assigned_to.strip(), due_at=f.due_at, created_at=now,
         ))
+    tally.bump(session, row.campaign_id, calls=1,
+               conversations=int(outcome in CONVERSATIONS),
+               recruits=int(outcome is Outcome.RECRUITED),
+               follow_ups=int(call.follow_up is not None))
     following = None
     if show_next:
         following = next_contact(
@@ -187,13 +221,48 @@ def save_call(
             claim_minutes=claim_minutes, group_id=group_id, exclude=call.contact_id,
             now=now, tz=tz,
         )
-    return SaveResult(call_id, following)
+    return SaveResult(call_id, following, conflict)
+
+
+def _proposed(
+    session: Session, call: CallInput, outcome: Outcome, current: QueueFields, attempts: int,
+    campaign: Any, now: datetime, before: dict[str, Any],
+) -> QueueFields:
+    """Where this call alone would put the person."""
+    if outcome in RETRY:
+        if attempts >= campaign.max_attempts:
+            return QueueFields(ContactStatus.DONE.value, current.queue_rank, None)
+        return QueueFields(ContactStatus.OPEN.value, int(QueueRank.RETRY),
+                           now + timedelta(minutes=campaign.retry_wait_minutes))
+    if outcome is Outcome.CALLBACK:
+        return QueueFields(ContactStatus.OPEN.value, int(QueueRank.CALLBACK), call.callback_at)
+    if outcome is Outcome.WRONG_NUMBER:
+        status = _wrong_number(session, call, before)
+        return QueueFields(status, current.queue_rank, None)
+    if outcome is Outcome.DO_NOT_CALL:
+        _do_not_call(session, call, before)
+        return QueueFields(ContactStatus.DNC.value, current.queue_rank, None)
+    # refused, conversation, recruited: reached, nothing more to do
+    return QueueFields(ContactStatus.DONE.value, current.queue_rank, None)
+
+
+def _conflict(session: Session, call: CallInput, target: QueueFields) -> SaveConflict:
+    """Who else called the person since this caller's card was shown."""
+    other = session.execute(
+        select(Call.saved_at, Volunteer.name)
+        .outerjoin(Volunteer, Volunteer.id == Call.volunteer_id)
+        .where(Call.contact_id == call.contact_id, Call.saved_at >= call.started_at)
+        .order_by(Call.saved_at.desc(), Call.id.desc()).limit(1)
+    ).first()
+    if other is None:
+        return SaveConflict("", None, target.status)
+    return SaveConflict(other.name or "", other.saved_at, target.status)
 
 
 _CONTACT_ROW = select(
     Contact.campaign_id, Contact.target_group_id, Contact.status, Contact.queue_rank,
     Contact.next_call_at, Contact.attempts, Contact.last_outcome, Contact.last_called_at,
-    Contact.notes_for_next,
+    Contact.notes_for_next, Contact.claim_token, Contact.state_version,
 ).where(Contact.id == bindparam("contact_id"))
 _RULES = select(Campaign.notes_enabled, Campaign.max_attempts, Campaign.retry_wait_minutes).where(
     Campaign.id == bindparam("campaign_id"))
@@ -202,7 +271,7 @@ _NUMBER = select(PhoneNumber.e164).where(PhoneNumber.id == bindparam("phone_id")
 _INSERT_CALL = insert(Call).returning(Call.id)
 
 
-def _wrong_number(session: Session, call: CallInput, before: dict[str, Any]) -> dict[str, Any]:
+def _wrong_number(session: Session, call: CallInput, before: dict[str, Any]) -> str:
     """Mark the dialled number failed; the person stays in the queue with their other numbers."""
     if call.phone_number_id is not None:
         session.execute(
@@ -217,14 +286,15 @@ def _wrong_number(session: Session, call: CallInput, before: dict[str, Any]) -> 
                                      PhoneNumber.failed.is_(False)).limit(1)
     )
     if left is None:
-        return {"status": ContactStatus.NO_NUMBER.value}
+        return ContactStatus.NO_NUMBER.value
     # Another number to try: back in the queue at once, where it stood.
-    return {"status": ContactStatus.OPEN.value}
+    return ContactStatus.OPEN.value
 
 
-def _do_not_call(session: Session, call: CallInput, number: str, before: dict[str, Any]) -> None:
-    """The number goes on the do-not-call list now, for every campaign and group."""
-    numbers = [number] if number else list(session.scalars(
+def _do_not_call(session: Session, call: CallInput, before: dict[str, Any]) -> None:
+    """Every number of the person goes on the do-not-call list now, for every campaign: they
+    asked not to be called, not that one line should stay quiet."""
+    numbers = list(session.scalars(
         select(PhoneNumber.e164).where(PhoneNumber.contact_id == call.contact_id)))
     if not numbers:
         return
@@ -239,4 +309,4 @@ def _do_not_call(session: Session, call: CallInput, number: str, before: dict[st
     # Undo must be able to put back exactly what this call changed.
     before["dnc_added"] = sorted(new)
     before["dnc_contacts"] = [[cid, status] for cid, status in holders]
-    dnc.add_numbers(session, numbers, reason="asked during a call", source="calling")
+    dnc.add_numbers(session, numbers, reason=dnc.REASON_CALL, source="calling")

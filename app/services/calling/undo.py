@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
 from app.db.models import Answer, Call, Contact, DoNotCall, FollowUp, PhoneNumber, Recruit
+from app.domain.outcomes import CONVERSATIONS, Outcome
+from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services import audit
+from app.services.calling import tally
 from app.services.calling.card import ContactCard, load_card
 from app.services.calling.queue import claim_contact, release_claim
 
@@ -27,6 +30,33 @@ class UndoResult:
 
 def _dt(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if isinstance(value, str) else None
+
+
+_CONVERSATIONS = frozenset(o.value for o in CONVERSATIONS)
+
+
+def _refuse_if_touched_since(session: Session, call: Call, before: dict[str, Any]) -> None:
+    """Undo puts back the state from before the call; that is only right while the call is
+    the last thing that happened to the person."""
+    dialect = session.get_bind().dialect.name
+    query = select(Contact.state_version, Contact.first_name, Contact.last_name).where(
+        Contact.id == call.contact_id)
+    if dialect == "postgresql":
+        query = query.with_for_update()
+    row = session.execute(query).first()
+    if row is None:
+        raise UserError(QT_TRANSLATE_NOOP("app", "Contact {id} is no longer in the database"),
+                        id=call.contact_id)
+    later = session.scalar(
+        select(Call.id).where(Call.contact_id == call.contact_id, Call.id != call.id,
+                              Call.saved_at >= call.saved_at).limit(1))
+    version_after = before.get("version_after")
+    changed = isinstance(version_after, int) and row.state_version != version_after
+    if later is not None or changed:
+        name = " ".join(p for p in (row.first_name, row.last_name) if p)
+        raise UserError(QT_TRANSLATE_NOOP(
+            "app", "{name} has been called or changed by someone else since your call, so it "
+                   "cannot be undone. Your call stays saved."), name=name)
 
 
 def undo_last_call(
@@ -49,9 +79,10 @@ def undo_last_call(
     ).first()
     if call is None:
         return None
+    before = dict(call.contact_before or {})
+    _refuse_if_touched_since(session, call, before)
     if showing is not None and showing[0] != call.contact_id:
         release_claim(session, *showing)
-    before = dict(call.contact_before or {})
     answers = {
         key: value for key, value in session.execute(
             select(Answer.question_key, Answer.value).where(Answer.call_id == call.id)
@@ -64,6 +95,7 @@ def undo_last_call(
         "last_outcome": before.get("last_outcome"),
         "last_called_at": _dt(before.get("last_called_at")),
         "notes_for_next": before.get("notes_for_next", ""),
+        "state_version": Contact.state_version + 1,
     }
     next_call_at = _dt(before.get("next_call_at"))
     if next_call_at is not None:
@@ -79,8 +111,14 @@ def undo_last_call(
         session.execute(delete(DoNotCall).where(DoNotCall.e164.in_(added)))
     for contact_id, status in before.get("dnc_contacts", []):
         session.execute(update(Contact).where(Contact.id == int(contact_id))
-                        .values(status=str(status)).execution_options(synchronize_session=False))
+                        .values(status=str(status), state_version=Contact.state_version + 1)
+                        .execution_options(synchronize_session=False))
     call_id, contact_id, outcome, notes = call.id, call.contact_id, call.outcome, call.notes
+    follow_ups = session.scalar(
+        select(func.count(FollowUp.id)).where(FollowUp.call_id == call_id)) or 0
+    tally.bump(session, call.campaign_id, calls=-1,
+               conversations=-int(outcome in _CONVERSATIONS),
+               recruits=-int(outcome == Outcome.RECRUITED.value), follow_ups=-int(follow_ups))
     # Children first: the same on every database, foreign-key cascades or not.
     session.execute(delete(Answer).where(Answer.call_id == call_id))
     session.execute(delete(Recruit).where(Recruit.call_id == call_id))
