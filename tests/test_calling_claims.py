@@ -262,31 +262,25 @@ def race_saves(db_path: str, contact_id: int, name: str, count: int) -> None:
 
 
 @pytest.mark.slow
-def test_two_processes_saving_on_one_person_lose_no_attempt(db: Database,
-                                                              db_path: Path) -> None:
+def test_two_processes_saving_on_one_person_lose_no_attempt(db: Database) -> None:
     with db.transaction() as s:
         cid = make_campaign(s, contacts=1, max_attempts=1000).id
         contact_id = s.scalars(select(Contact.id)).one()
-    db.close()
+    # The same database the fixture made: a SQLite file, or a PostgreSQL server's database.
+    target = db.location.url.render_as_string(hide_password=False)
     code = ("import sys; from tests.test_calling_claims import race_saves; "
             "race_saves(sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     children = [
-        subprocess.Popen([sys.executable, "-c", code, str(db_path), str(contact_id), name,
+        subprocess.Popen([sys.executable, "-c", code, target, str(contact_id), name,
                           str(RACE_SAVES)], cwd=ROOT, env=env)
         for name in ("Anna", "Bo")
     ]
     for child in children:
         assert child.wait(timeout=120) == 0
-    from app.db.database import open_database
-
-    again = open_database(str(db_path))
-    try:
-        contact = _contact(again, contact_id)
-        assert _calls(again, contact_id) == 2 * RACE_SAVES
-        assert contact.attempts == 2 * RACE_SAVES
-        with again.session() as s:
-            tally = s.get(CallTally, cid)
-            assert tally is not None and tally.calls == 2 * RACE_SAVES
-    finally:
-        again.close()
+    contact = _contact(db, contact_id)
+    assert _calls(db, contact_id) == 2 * RACE_SAVES
+    assert contact.attempts == 2 * RACE_SAVES
+    with db.session() as s:
+        tally = s.get(CallTally, cid)
+        assert tally is not None and tally.calls == 2 * RACE_SAVES
