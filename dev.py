@@ -11,6 +11,7 @@ Only the standard library is used here, so this works on a fresh machine.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import subprocess
 import sys
@@ -32,8 +33,6 @@ def _requirements_digest() -> str:
 
 
 def setup() -> None:
-    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs before the venv exists
-        sys.exit(f"Ringkväll needs Python 3.11 or newer, this is {sys.version.split()[0]}")
     if not PY.exists():
         print("Creating the virtual environment in .venv ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
@@ -48,6 +47,21 @@ def setup() -> None:
         check=True, cwd=ROOT,
     )
     STAMP.write_text(wanted)
+
+
+def missing_system_libraries() -> str | None:
+    """The one line to print when the window cannot open for lack of a system library.
+
+    ui/system_libs.py is the single list of what Qt needs; it uses only the standard library,
+    so it is loaded by its path (not through the `ui` package, whose siblings need the venv).
+    """
+    path = ROOT / "ui" / "system_libs.py"
+    spec = importlib.util.spec_from_file_location("ringkvall_system_libs", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    line: str | None = module.problem()
+    return line
 
 
 def _run(*args: str, env: dict[str, str] | None = None) -> int:
@@ -76,6 +90,14 @@ def main() -> int:
     if command not in ("run", "test", "bench"):
         print(__doc__)
         return 2
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs before the venv exists
+        sys.exit(f"Ringkväll needs Python 3.11 or newer, this is {sys.version.split()[0]}")
+    if command == "run":
+        # Said before setting up, so nobody waits for the Qt download to learn it was in vain.
+        problem = missing_system_libraries()
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return 2
     setup()
     if command == "test":
         return test(extra)

@@ -35,3 +35,21 @@ class UserError(Exception):
 
 class Cancelled(Exception):
     """Raised inside long work when the user pressed Cancel."""
+
+
+class DatabaseBusy(UserError):
+    """Another Ringkväll (or another caller on a shared server) holds the write lock longer than
+    the busy timeout. Nothing was saved; trying again a moment later normally works."""
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "app", "The database is busy: another Ringkväll is saving. Try again in a moment."))
+
+
+class StorageError(UserError):
+    """The database's storage fails: the disk is full, the file read-only, damaged or failing."""
+
+    def __init__(self, db: str, problem: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("app", "Ringkväll cannot read or save the database {db}: {problem}"),
+            db=db, problem=problem)

@@ -87,3 +87,66 @@ from hypothesis import settings as _hypothesis_settings  # noqa: E402
 _hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     _hypothesis_settings.load_profile("ci")
+
+
+# --- No write transaction on the GUI thread -----------------------------------------------
+import contextlib  # noqa: E402
+
+# A write started by ui/ code on the main thread freezes the window for as long as another
+# Ringkväll holds the lock (up to the busy timeout). Widgets hand writes to the task runner;
+# this guard fails any Qt test in which a write transaction began on the main thread with a
+# ui/ frame on the stack. Tests that set up data through db.transaction() themselves are not
+# caught: their stack holds no ui/ frame.
+_UI_DIR = str(ROOT / "ui") + os.sep
+
+
+def _gui_thread_write_stack() -> list[str] | None:
+    """The ui/ frames of the current stack if this is a GUI-thread write to report, else None."""
+    import threading
+    import traceback
+
+    from PySide6.QtWidgets import QApplication
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    if QApplication.instance() is None:
+        return None
+    frames = traceback.extract_stack()
+    ui_frames = [f"{Path(f.filename).relative_to(ROOT)}:{f.lineno} in {f.name}"
+                 for f in frames if f.filename.startswith(_UI_DIR)]
+    return ui_frames or None
+
+
+@contextlib.contextmanager
+def recording_gui_thread_writes() -> Iterator[list[list[str]]]:
+    """Collect (as lists of ui/ frames) the write transactions begun on the GUI thread."""
+    from sqlalchemy import Engine, event
+
+    from app.db.database import WRITE_OPTION
+
+    found: list[list[str]] = []
+
+    def on_begin(conn: object) -> None:
+        options = conn.get_execution_options()  # type: ignore[attr-defined]
+        if options.get(WRITE_OPTION, False):
+            stack = _gui_thread_write_stack()
+            if stack is not None:
+                found.append(stack)
+
+    event.listen(Engine, "begin", on_begin)
+    try:
+        yield found
+    finally:
+        event.remove(Engine, "begin", on_begin)
+
+
+@pytest.fixture(autouse=True)
+def no_gui_thread_writes(request: pytest.FixtureRequest) -> Iterator[None]:
+    if not {"qtbot", "ui_ctx"} & set(request.fixturenames):
+        yield
+        return
+    with recording_gui_thread_writes() as found:
+        yield
+    if found:
+        listing = "\n\n".join("\n".join(stack) for stack in found)
+        pytest.fail(f"{len(found)} write transaction(s) began on the GUI thread:\n{listing}")

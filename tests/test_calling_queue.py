@@ -23,7 +23,6 @@ from app.services.calling import (
 from app.services.calling.hours import CallingHours
 from tests.calling_helpers import make_campaign, volunteer_id
 
-
 # The claim each contact was last offered under, so _save saves as the caller holding it.
 _TOKENS: dict[int, str] = {}
 
@@ -166,9 +165,11 @@ def test_calling_hours_weekday_weekend_and_queue_says_so(db: Database) -> None:
     friday_night = datetime(2026, 11, 27, 21, 0, tzinfo=UTC)
     assert hours.next_opening(friday_night, UTC) == datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
 
+    # Imported an hour before the Saturday morning the queue is asked about, not by the real
+    # clock: stamped "now", the contact would wait until a date after that morning.
     with db.transaction() as s:
         cid = make_campaign(s, contacts=1, weekday_hours="09:00-20:00",
-                            weekend_hours="10:00-18:00").id
+                            weekend_hours="10:00-18:00", created=saturday - timedelta(hours=1)).id
     vid = volunteer_id(db)
     with db.transaction() as s:
         result = next_contact(s, campaign_id=cid, volunteer_id=vid, claim_minutes=20,

@@ -80,6 +80,15 @@ def _when_modal(qtbot: QtBot, action: Callable[[QWidget], None]) -> None:
     QTimer.singleShot(0, act)
 
 
+def _opened(qtbot: QtBot, window: MainWindow, _started: None) -> CallingScreen:
+    """The calling screen an entry point opens once its task has begun the evening."""
+    qtbot.waitUntil(lambda: isinstance(window.pages.currentWidget(), CallingScreen),
+                    timeout=10_000)
+    screen = window.pages.currentWidget()
+    assert isinstance(screen, CallingScreen)
+    return screen
+
+
 def _key(qtbot: QtBot, screen: CallingScreen, key: Qt.Key,
          modifier: Qt.KeyboardModifier = CTRL) -> None:
     _activate(screen.window())
@@ -101,8 +110,7 @@ def test_a_keyboard_only_evening(qtbot: QtBot, ui_ctx: UiContext) -> None:
     campaign_id = _campaign(ui_ctx)
     window = _window(qtbot, ui_ctx)
     args = argparse.Namespace(campaign="Höstkampanj", group=None, volunteer="Kim Exempel")
-    screen = open_calling_from_args(window, args)
-    assert screen is not None and window.pages.currentWidget() is screen
+    screen = _opened(qtbot, window, open_calling_from_args(window, args))
     qtbot.waitUntil(lambda: screen.card is not None, timeout=10_000)
     assert ui_ctx.settings.get(VOLUNTEER_NAME) == "Kim Exempel"
     seen: list[int] = []
@@ -251,8 +259,7 @@ def test_start_dialog_offers_practice_and_remembers_the_name(
         qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
 
     _when_modal(qtbot, start)
-    screen = open_calling(window)
-    assert screen is not None
+    screen = _opened(qtbot, window, open_calling(window))
     qtbot.waitUntil(lambda: screen.card is not None, timeout=10_000)
     assert ui_ctx.settings.get(VOLUNTEER_NAME) == "Ali Exempel"
     with ui_ctx.db.session() as s:
@@ -261,6 +268,7 @@ def test_start_dialog_offers_practice_and_remembers_the_name(
     # Leaving gives the contact back to the queue.
     window.show_home()
     assert window.pages.currentWidget() is window.home
+    ui_ctx.runner.wait()  # the release goes through the write queue, off the GUI thread
     with ui_ctx.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Contact)
                         .where(Contact.claim_token.is_not(None))) == 0
@@ -271,8 +279,7 @@ def test_outside_calling_hours_the_screen_says_so(qtbot: QtBot, ui_ctx: UiContex
         make_campaign(s, contacts=2, weekday_hours="00:00-00:00", weekend_hours="00:00-00:00")
     window = _window(qtbot, ui_ctx)
     args = argparse.Namespace(campaign=None, group=None, volunteer="Kim")
-    screen = open_calling_from_args(window, args)
-    assert screen is not None
+    screen = _opened(qtbot, window, open_calling_from_args(window, args))
     qtbot.waitUntil(lambda: screen.pages.currentWidget() is screen.empty_page, timeout=10_000)
     assert screen.card is None
     assert "ringtider" in screen.empty_reasons.text()
@@ -290,9 +297,8 @@ def test_skip_numbers_voicemail_language_text_size_and_summary(
         campaign = make_campaign(s, contacts=3, numbers_each=2)
         install_builtin_scripts(s, campaign)
     window = _window(qtbot, ui_ctx)
-    screen = open_calling_from_args(
-        window, argparse.Namespace(campaign=None, group=None, volunteer="Kim"))
-    assert screen is not None
+    screen = _opened(qtbot, window, open_calling_from_args(
+        window, argparse.Namespace(campaign=None, group=None, volunteer="Kim")))
     qtbot.waitUntil(lambda: screen.card is not None, timeout=10_000)
     card = screen.card
     assert card is not None

@@ -85,7 +85,7 @@ def test_cancelled_import_in_the_wizard_saves_nothing(
     def hold(_progress: Progress) -> None:
         gate.wait(10)
 
-    ui_ctx.runner.run(hold, writes=True)
+    ui_ctx.runner.run(hold, context=wizard, writes=True)
     wizard.next()  # the mapping page commits: the run page starts the import
     assert wizard.currentPage() is wizard.run_page and wizard.run_page.running
     wizard.run_page.cancel_button.click()
@@ -144,8 +144,10 @@ def test_dnc_dialog_adds_typed_numbers_and_files(
     assert dialog.table.rowCount() == 0
     dialog.number_edit.setText("+46 (0)70-174 06 05")
     qtbot.keyClick(dialog.number_edit, Qt.Key.Key_Return)
-    assert dialog.table.rowCount() == 1
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
     assert dialog.table.item(0, 0).text() == "070-174 06 05"
+    assert dialog.table.item(0, 2).text() not in ("", "window")  # a text, not the code
+    assert dialog.number_edit.text() == "" and dialog.add_button.isEnabled()
     path = write_csv(tmp_path / "spärr.csv", [["Telefon"], [mobile(6)], [mobile(5)]])
     dialog.add_file(str(path))
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
@@ -186,7 +188,7 @@ def test_closing_the_wizard_during_the_import_cancels_it(
     wizard.next()
     before = snapshot(ui_ctx.db)
     gate = threading.Event()
-    ui_ctx.runner.run(lambda _progress: gate.wait(10), writes=True)
+    ui_ctx.runner.run(lambda _progress: gate.wait(10), context=wizard, writes=True)
     wizard.next()
     assert wizard.run_page.running
     wizard.reject()  # the window's close button or Escape

@@ -50,6 +50,8 @@ def test_practice_campaign_from_the_menu(qtbot: QtBot, ui_ctx: UiContext) -> Non
     qtbot.addWidget(window)
     assert window.database_is_empty()
     window.act_practice.trigger()
+    assert not window.act_practice.isEnabled()  # not twice while it is being created
+    qtbot.waitUntil(window.act_practice.isEnabled)
     assert not window.database_is_empty()
     assert window.home.campaigns.currentItem().text() == PRACTICE_NAME
     assert "50 kontakter" in window.home.details.text()

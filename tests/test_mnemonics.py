@@ -75,11 +75,13 @@ def test_start_page(qtbot: QtBot, ui_ctx: UiContext) -> None:
 
 def test_calling_screen(qtbot: QtBot, ui_ctx: UiContext) -> None:
     from ui.calling.entry import open_calling_from_args
+    from ui.calling.screen import CallingScreen
 
     window = _window(qtbot, ui_ctx)
-    screen = open_calling_from_args(window, argparse.Namespace(
+    open_calling_from_args(window, argparse.Namespace(
         campaign="Övningskampanj", group=None, volunteer="Kim Exempel"))
-    assert screen is not None
+    qtbot.waitUntil(lambda: isinstance(window.pages.currentWidget(), CallingScreen))
+    screen = window.pages.currentWidget()
     assert clashes(screen) == {}
     screen.can_leave()
 

@@ -220,7 +220,7 @@ def test_a_new_campaign_gets_the_builtin_scripts_when_opened(
         campaign_id = make_campaign(session, "Ny kampanj").id
     page = ScriptsPage(ui_ctx, campaign_id)
     qtbot.addWidget(page)
-    assert page.list.count() == 3
+    qtbot.waitUntil(lambda: page.list.count() == 3)
     assert page.editor.base is not None and page.editor.base.key == DEFAULT_KEY
     with ui_ctx.db.session() as session:
         campaign = session.get(Campaign, campaign_id)

@@ -7,6 +7,7 @@ What this proves is the wheel itself: its packages, its resources and its `ringk
 
 from __future__ import annotations
 
+import configparser
 import os
 import site
 import subprocess
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
@@ -37,8 +38,12 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert any(n.startswith("resources/translations/") and n.endswith(".qm") for n in names)
     assert "app/db/migrations/versions/0001_initial_schema.py" in names
     assert not any(n.startswith("tests/") for n in names)
+    return wheel
 
-    env_dir = work / "venv"
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    env_dir = tmp_path_factory.mktemp("installed") / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index",
@@ -53,12 +58,18 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env_dir
 
 
-def _run(env_dir: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("RINGKVALL_DB", "PYTHONPATH")}
-    env["RINGKVALL_HOME"] = str(home)
+def _run(env_dir: Path, *args: str, home: Path, command: str = "ringkvall",
+         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if k not in ("RINGKVALL_DB", "PYTHONPATH")}
+    full_env.update({"RINGKVALL_HOME": str(home), **(env or {})})
     # Run from an unrelated folder so nothing can come from the checkout.
-    return subprocess.run([str(env_dir / "bin" / "ringkvall"), *args], cwd=home, env=env,
+    return subprocess.run([str(env_dir / "bin" / command), *args], cwd=home, env=full_env,
                           capture_output=True, text=True, timeout=120)
+
+
+# The window on Qt's offscreen platform, quitting by itself once the database is open and the
+# start page lists the campaigns (ui/app.py): exit code 0 means the window really came up.
+WINDOW_UNTIL_READY = {"QT_QPA_PLATFORM": "offscreen", "RINGKVALL_EXIT_WHEN": "ready"}
 
 
 def test_installed_command_reports_its_version(installed: Path, tmp_path: Path) -> None:
@@ -77,3 +88,42 @@ def test_installed_demo_uses_the_wheels_own_resources(installed: Path, tmp_path:
         cwd=tmp_path, capture_output=True, text=True, check=True,
     ).stdout
     assert str(installed) in where and str(ROOT) not in where
+
+
+def test_wheel_declares_the_window_as_the_command_and_as_a_gui_script(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/entry_points.txt")]
+        entry_points = configparser.ConfigParser()
+        entry_points.read_string(archive.read(name).decode("utf-8"))
+    assert dict(entry_points["console_scripts"]) == {"ringkvall": "ui.launcher:main"}
+    assert dict(entry_points["gui_scripts"]) == {"ringkvall-gui": "ui.launcher:main"}
+
+
+@pytest.mark.parametrize("command", ["ringkvall", "ringkvall-gui"])
+def test_installed_command_opens_the_window(installed: Path, tmp_path: Path,
+                                            command: str) -> None:
+    db = tmp_path / "x.sqlite"
+    result = _run(installed, "--db", str(db), home=tmp_path, command=command,
+                  env=WINDOW_UNTIL_READY)
+    assert result.returncode == 0, result.stderr
+    assert db.exists()
+
+
+def test_installed_command_opens_the_practice_window(installed: Path, tmp_path: Path) -> None:
+    db = tmp_path / "x.sqlite"
+    result = _run(installed, "--practice", "--db", str(db), home=tmp_path,
+                  env=WINDOW_UNTIL_READY)
+    assert result.returncode == 0, result.stderr
+    assert db.exists()
+
+
+def test_installed_call_opens_the_calling_window(installed: Path, tmp_path: Path) -> None:
+    db = tmp_path / "x.sqlite"
+    assert _run(installed, "demo", "--db", str(db), home=tmp_path).returncode == 0
+    result = _run(installed, "call", "--campaign", "Övningskampanj", "--volunteer", "Test",
+                  "--db", str(db), home=tmp_path, env=WINDOW_UNTIL_READY)
+    assert result.returncode == 0, result.stderr
+    # The names are checked before the window opens: a typo is one line and exit 2.
+    typo = _run(installed, "call", "--campaign", "Övningskampanjen", "--volunteer", "Test",
+                "--db", str(db), home=tmp_path, env=WINDOW_UNTIL_READY)
+    assert typo.returncode == 2 and "Övningskampanjen" in typo.stderr, typo.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -22,6 +23,7 @@ from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.db.database import Database
+    from ui.main_window import MainWindow
 
 # For bench/: "shown" quits as soon as the window has been shown, "ready" once the database
 # is open and the start page lists the campaigns.
@@ -75,7 +77,7 @@ def run_app(args: argparse.Namespace) -> int:
     if exit_when == "shown":
         QTimer.singleShot(0, app.quit)
     else:
-        QTimer.singleShot(0, lambda: _after_show(window, args, exit_when == "ready"))
+        QTimer.singleShot(0, lambda: _open_database(window, args, open_db, exit_when == "ready"))
     code = app.exec()
     ctx.runner.wait()
     if ctx.db_is_open:
@@ -83,17 +85,28 @@ def run_app(args: argparse.Namespace) -> int:
     return code
 
 
-def _after_show(window: object, args: argparse.Namespace, quit_when_ready: bool = False) -> None:
-    from ui.main_window import MainWindow
+def _open_database(window: MainWindow, args: argparse.Namespace, opener: Callable[[], Database],
+                   quit_when_ready: bool = False) -> None:
+    """Open (and migrate, which writes) the database on the task runner: the window stays
+    responsive meanwhile."""
+    window.ctx.runner.run(
+        lambda _progress: opener(), context=window,
+        on_success=lambda db: _after_show(window, args, db, quit_when_ready),
+        on_failure=lambda exc: _not_opened(window, exc), writes=True)
 
-    assert isinstance(window, MainWindow)
+
+def _not_opened(window: MainWindow, exc: BaseException) -> None:
+    show_error(window, exc)
+    QApplication.exit(exc.exit_code if isinstance(exc, UserError) else 1)
+
+
+def _after_show(window: MainWindow, args: argparse.Namespace, db: Database,
+                quit_when_ready: bool = False) -> None:
     ctx = window.ctx
-    try:
-        ctx.db  # noqa: B018 - opens the database
-    except UserError as exc:
-        show_error(window, exc)
-        QApplication.exit(exc.exit_code)
-        return
+    if ctx.db_is_open:  # a menu opened it meanwhile
+        db.close()
+    else:
+        ctx.db = db
     window.home.refresh()
     if quit_when_ready:
         QApplication.quit()

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
-from app.services.campaigns import CampaignSettings, campaign_settings, update_campaign
+from app.services.campaign_edit import load_campaign_settings, save_campaign_settings
+from app.services.campaigns import CampaignSettings
 from ui.context import UiContext
 from ui.errors import show_error
 
@@ -74,8 +74,7 @@ class CampaignDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.campaign_id = campaign_id
-        with ctx.db.session() as session:
-            current = campaign_settings(session, campaign_id)
+        current = load_campaign_settings(ctx.db, campaign_id)
         self.setWindowTitle(self.tr("Campaign settings"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 
@@ -154,6 +153,7 @@ class CampaignDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
@@ -184,14 +184,21 @@ class CampaignDialog(QDialog):
         )
 
     def save(self) -> None:
-        try:
-            with self.ctx.db.transaction() as session:
-                update_campaign(session, self.campaign_id, self.settings())
-        except UserError as exc:
-            show_error(self, exc)
-            return
+        """Store on the task runner; the dialog closes once it is saved."""
+        db, campaign_id, settings = self.ctx.db, self.campaign_id, self.settings()
+        self.save_button.setEnabled(False)  # one save at a time
+        self.ctx.runner.run(
+            lambda _progress: save_campaign_settings(db, campaign_id, settings), context=self,
+            on_success=self._saved, on_failure=self._not_saved, writes=True)
+
+    def _saved(self, _result: None) -> None:
+        self.save_button.setEnabled(True)
         self.ctx.events.changed.emit("campaigns")
         self.accept()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        show_error(self, exc, retry=self.save)
 
 
 def edit_campaign(window: object) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.errors import UserError
+from app.errors import DatabaseBusy, UserError
 from app.paths import log_file_path
 
 log = logging.getLogger(__name__)
@@ -40,12 +41,39 @@ def user_message(exc: UserError) -> str:
         return str(exc)
 
 
-def show_error(parent: QWidget | None, exc: BaseException) -> None:
+def show_error(
+    parent: QWidget | None, exc: BaseException, retry: Callable[[], None] | None = None
+) -> None:
+    """Tell the user what went wrong. "Database busy" passes with a moment's wait, so with a
+    `retry` it offers to try again at once."""
+    if isinstance(exc, DatabaseBusy) and retry is not None:
+        if ask_retry(parent, exc):
+            retry()
+        return
     if isinstance(exc, UserError):
         QMessageBox.warning(parent, QCoreApplication.translate("errors", "Ringkväll"),
                             user_message(exc))
         return
     show_bug(parent, type(exc), exc, exc.__traceback__)
+
+
+def ask_retry(parent: QWidget | None, exc: UserError) -> bool:
+    """The message with "Try again" (the default, for Enter) and "Cancel"; True to try again."""
+    box = QMessageBox(parent)
+    box.setObjectName("retryBox")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("errors", "Ringkväll"))
+    box.setText(user_message(exc))
+    again = box.addButton(QCoreApplication.translate("errors", "&Try again"),
+                          QMessageBox.ButtonRole.AcceptRole)
+    again.setObjectName("retryButton")
+    cancel = box.addButton(QCoreApplication.translate("errors", "Cancel"),
+                           QMessageBox.ButtonRole.RejectRole)
+    cancel.setObjectName("cancelButton")
+    box.setDefaultButton(again)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is again
 
 
 def show_bug(

@@ -125,11 +125,10 @@ class HomePage(QWidget):
         super().changeEvent(event)
 
     def refresh(self) -> None:
-        from app.services.campaigns import list_campaigns
+        from app.services.lookups import campaign_summaries
 
         selected = self.selected_campaign_id() or self.ctx.campaign_id
-        with self.ctx.db.session() as session:
-            summaries = list_campaigns(session)
+        summaries = campaign_summaries(self.ctx.db)
         self._summaries = {s.id: s for s in summaries}
         self.campaigns.blockSignals(True)
         self.campaigns.clear()

@@ -1,4 +1,5 @@
-"""The `ringkvall` entry point: the app's command line, with the window plugged in.
+"""The `ringkvall` entry point (also `ringkvall-gui`, `python -m ui`): the app's command line,
+with the window plugged in.
 
 app/ never imports Qt, so the command line there is handed a way to open the window.
 Opening the window with no subcommand skips building the full command parser, which would
@@ -13,6 +14,13 @@ from collections.abc import Sequence
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    # Before Qt is imported: a missing X11 library would otherwise end in Qt's long abort.
+    from ui.system_libs import problem
+
+    missing = problem()
+    if missing is not None:
+        print(missing, file=sys.stderr)
+        return 2
     from ui.app import run_app
 
     return run_app(args)

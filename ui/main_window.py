@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -16,13 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.errors import UserError
 from app.settings import FONT_SIZE, LANGUAGE
 from ui import i18n
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.features import open_feature
 from ui.home import HomePage
+
+if TYPE_CHECKING:
+    from app.db.database import Database
 
 
 class MainWindow(QMainWindow):
@@ -170,61 +174,97 @@ class MainWindow(QMainWindow):
     # -- actions --------------------------------------------------------------------------
 
     def database_is_empty(self) -> bool:
-        from app.services.campaigns import is_empty
+        from app.services.lookups import database_is_empty
 
-        with self.ctx.db.session() as session:
-            return is_empty(session)
+        return database_is_empty(self.ctx.db)
 
     def open_practice_campaign(self) -> None:
-        from app.services.demo import create_practice_campaign
+        """Create (when missing) and show the practice campaign; the writing happens on the
+        task runner, the window stays responsive."""
+        from app.services.campaign_edit import open_practice_campaign
 
-        with self.ctx.db.transaction() as session:
-            campaign, _created = create_practice_campaign(session)
-            campaign_id = campaign.id
+        db = self.ctx.db
+        self.act_practice.setEnabled(False)
+        self.ctx.runner.run(lambda _progress: open_practice_campaign(db), context=self,
+                            on_success=self._practice_ready, on_failure=self._practice_failed,
+                            writes=True)
+
+    def _practice_ready(self, campaign_id: int) -> None:
+        self.act_practice.setEnabled(True)
         self.ctx.campaign_id = campaign_id
         self.show_home()
         self.home.select_campaign(campaign_id)
         self.statusBar().showMessage(self.tr("Practice campaign ready"), 5000)
 
-    def new_campaign(self) -> None:
-        from app.services.campaigns import get_or_create_campaign
+    def _practice_failed(self, exc: BaseException) -> None:
+        self.act_practice.setEnabled(True)
+        show_error(self, exc, retry=self.open_practice_campaign)
 
+    def new_campaign(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("New campaign"), self.tr("Name:"))
-        if not ok or not name.strip():
-            return
-        try:
-            with self.ctx.db.transaction() as session:
-                campaign_id = get_or_create_campaign(session, name.strip()).id
-        except UserError as exc:
-            show_error(self, exc)
-            return
+        if ok and name.strip():
+            self.create_campaign(name.strip())
+
+    def create_campaign(self, name: str) -> None:
+        """Create the campaign on the task runner, then open its settings."""
+        from app.services.campaign_edit import create_campaign
+
+        db = self.ctx.db
+        self._set_creating(True)
+        self.ctx.runner.run(
+            lambda _progress: create_campaign(db, name), context=self,
+            on_success=self._campaign_created,
+            on_failure=lambda exc: self._campaign_failed(exc, name), writes=True)
+
+    def _set_creating(self, creating: bool) -> None:
+        self.act_new_campaign.setEnabled(not creating)
+        self.home.new_button.setEnabled(not creating)
+
+    def _campaign_created(self, campaign_id: int) -> None:
+        self._set_creating(False)
         self.ctx.campaign_id = campaign_id
         self.home.refresh()
         self.home.select_campaign(campaign_id)
         self.open_campaign_settings()
+
+    def _campaign_failed(self, exc: BaseException, name: str) -> None:
+        self._set_creating(False)
+        show_error(self, exc, retry=lambda: self.create_campaign(name))
 
     def choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open database"), self.ctx.location,
             self.tr("Ringkväll databases (*.sqlite *.db);;All files (*)"),
         )
-        if not path:
-            return
+        if path:
+            self.open_database(path)
+
+    def open_database(self, path: str) -> None:
+        """Open (and migrate, which writes) the file on the task runner, then switch to it."""
         from app.db.database import open_database
 
-        try:
-            db = open_database(path)
-        except UserError as exc:
-            show_error(self, exc)
-            return
+        self.act_open_db.setEnabled(False)
+        self.ctx.runner.run(lambda _progress: open_database(path), context=self,
+                            on_success=self._database_opened,
+                            on_failure=self._database_failed, writes=True)
+
+    def _database_opened(self, db: Database) -> None:
+        self.act_open_db.setEnabled(True)
         if self.pages.currentWidget() is not self.home:
             self.show_home()
+        if self.pages.currentWidget() is not self.home:  # the user stayed on the screen
+            db.close()
+            return
         old = self.ctx.db
         self.ctx.db = db
         self.ctx.campaign_id = None
         old.close()
         self.retranslate()
         self.home.refresh()
+
+    def _database_failed(self, exc: BaseException) -> None:
+        self.act_open_db.setEnabled(True)
+        show_error(self, exc)
 
     def open_campaign_settings(self) -> None:
         open_feature(self, "ui.campaign_dialog", "edit_campaign")

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
 from typing import Any
 
 from app.cli.context import CliContext
-from app.errors import UserError
+from app.errors import Cancelled, UserError
 from app.settings import PHONE_REGION, Settings
 
 
@@ -55,8 +60,9 @@ def run(ctx: CliContext) -> int:
     table = open_table(args.file, args.sheet)
     mapping = with_overrides(auto_mapping(table.headers), overrides)
     check_mapping(mapping, args.file)
-    report = import_table(ctx.db(), table, mapping, campaign=args.campaign, group=args.group,
-                          region=region)
+    with _terminate_undoes() as progress:
+        report = import_table(ctx.db(), table, mapping, campaign=args.campaign,
+                              group=args.group, region=region, progress=progress)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False), file=ctx.out)
         return 0
@@ -70,3 +76,37 @@ def run(ctx: CliContext) -> int:
         print(f"This file was already imported into this campaign on "
               f"{report.imported_before_at:%Y-%m-%d %H:%M} UTC: nothing new.", file=ctx.out)
     return 0
+
+
+class _StopOnTerminate:
+    """Progress for the command line: `kill` (SIGTERM) or Ctrl+C asks the import to stop at its
+    next step, where it undoes what it wrote at once (a signal raised in the middle of a
+    commit could leave that to the next start)."""
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+
+    def report(self, done: int, total: int | None = None, text: str = "") -> None:
+        if self.signum is not None:
+            raise Cancelled()
+
+
+@contextlib.contextmanager
+def _terminate_undoes() -> Iterator[_StopOnTerminate]:
+    progress = _StopOnTerminate()
+    if threading.current_thread() is not threading.main_thread():
+        yield progress  # signal handlers can only be set from the main thread
+        return
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        progress.signum = signum
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield progress
+    except Cancelled:
+        assert progress.signum is not None
+        raise SystemExit(128 + progress.signum) from None
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

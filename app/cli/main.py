@@ -70,6 +70,8 @@ def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None)
         ctx = CliContext(args, gui_runner)
         handler = getattr(args, "handler", None)
         if handler is None:
+            # Only `python -m app` comes here without a runner: the installed `ringkvall`
+            # and `python -m ui` are ui.launcher, which always passes one.
             if gui_runner is None:
                 raise UserError("the window is not available from 'python -m app'; "
                                 "run 'ringkvall' or 'python -m ui'")

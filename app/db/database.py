@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import migrate
@@ -25,13 +25,70 @@ from app.db.files import (
     newer_than_app,
     unknown_scheme,
 )
-from app.errors import QT_TRANSLATE_NOOP, UserError
+from app.errors import QT_TRANSLATE_NOOP, DatabaseBusy, StorageError, UserError
 from app.paths import default_database_path
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 10_000  # how long SQLite waits for another writer before "busy"
 WRITE_OPTION = "ringkvall_write"
+
+# PostgreSQL: lock_timeout, serialization failure, deadlock. Each means "another caller got
+# there first"; nothing was saved and the same action a moment later normally succeeds.
+_BUSY_SQLSTATES = frozenset({"55P03", "40001", "40P01"})
+_PG_DISK_FULL = "53100"
+# SQLite primary result codes (the low byte of an extended code).
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+_SQLITE_STORAGE = {
+    8: QT_TRANSLATE_NOOP("app", "the file or its folder is read-only"),  # SQLITE_READONLY
+    10: QT_TRANSLATE_NOOP("app", "the disk cannot be read or written (disk I/O error)"),
+    11: QT_TRANSLATE_NOOP("app", "the file is damaged"),  # SQLITE_CORRUPT
+    13: QT_TRANSLATE_NOOP("app", "the disk is full"),  # SQLITE_FULL
+    26: QT_TRANSLATE_NOOP("app", "the file is not a Ringkväll database"),  # SQLITE_NOTADB
+}
+# For drivers that give only the message (the codes above are Python 3.11's sqlite3).
+_SQLITE_MESSAGES = {
+    "database is locked": _SQLITE_BUSY,
+    "database is busy": _SQLITE_BUSY,
+    "database table is locked": _SQLITE_LOCKED,
+    "attempt to write a readonly database": 8,
+    "disk i/o error": 10,
+    "database disk image is malformed": 11,
+    "database or disk is full": 13,
+    "file is not a database": 26,
+}
+
+
+def storage_fault(exc: DBAPIError, db: str) -> UserError | None:
+    """The user's side of a database failure: busy, or the storage failing; None for a bug."""
+    orig = exc.orig
+    sqlstate = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if sqlstate in _BUSY_SQLSTATES:
+        return DatabaseBusy()
+    if sqlstate == _PG_DISK_FULL:
+        return StorageError(db, _SQLITE_STORAGE[13])
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        primary: int | None = code & 0xFF
+    else:
+        message = str(orig).lower()
+        primary = next((c for text, c in _SQLITE_MESSAGES.items() if text in message), None)
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return DatabaseBusy()
+    if primary in _SQLITE_STORAGE:
+        return StorageError(db, _SQLITE_STORAGE[primary])
+    return None
+
+
+class _ReadSession(Session):
+    """A session whose `with` block reports busy and storage faults as UserErrors."""
+
+    def __exit__(self, type_: Any, value: Any, traceback: Any) -> None:
+        super().__exit__(type_, value, traceback)
+        if isinstance(value, DBAPIError):
+            fault = storage_fault(value, str(self.info.get("ringkvall_db", "")))
+            if fault is not None:
+                raise fault from value
 
 
 @dataclass(frozen=True)
@@ -83,13 +140,13 @@ def _to_url(value: str) -> URL:
     return url
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not pysqlite, decide when transactions begin (needed for BEGIN below).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
@@ -132,7 +189,8 @@ class Database:
     def __init__(self, location: DatabaseLocation, engine: Engine) -> None:
         self.location = location
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = sessionmaker(engine, class_=_ReadSession, expire_on_commit=False,
+                                      info={"ringkvall_db": location.display()})
         self._write_sessions = sessionmaker(
             engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
@@ -144,9 +202,20 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action, one transaction: committed on success, rolled back on any error."""
-        with self._write_sessions() as session, session.begin():
-            yield session
+        """One user action, one transaction: committed on success, rolled back on any error.
+
+        Another writer holding the lock past the busy timeout raises `DatabaseBusy`; a disk
+        that is full, read-only or failing raises `StorageError`. Both are the user's to fix
+        (wait, free space), never a bug, and nothing was saved.
+        """
+        try:
+            with self._write_sessions() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            fault = storage_fault(exc, self.location.display())
+            if fault is None:
+                raise
+            raise fault from exc
 
     @property
     def dialect(self) -> str:
@@ -157,9 +226,13 @@ class Database:
 
 
 def open_database(
-    location: DatabaseLocation | str | None = None, *, migrate_schema: bool = True
+    location: DatabaseLocation | str | None = None, *, migrate_schema: bool = True,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
 ) -> Database:
-    """Open (creating if needed) and migrate the database; UserError for what the user can fix."""
+    """Open (creating if needed) and migrate the database; UserError for what the user can fix.
+
+    `busy_timeout_ms`: how long a SQLite writer waits for another one before `DatabaseBusy`.
+    """
     if location is None or isinstance(location, str):
         location = resolve_location(location)
     path = location.sqlite_path
@@ -171,11 +244,15 @@ def open_database(
         raise UserError(QT_TRANSLATE_NOOP("app", "Database {db}: {reason}"),
                         db=location.display(), reason=str(exc)) from None
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, busy_timeout_ms)
     db = Database(location, engine)
     try:
         if migrate_schema:
             _migrate(db)
+            # Imports a killed process left unfinished: removed or finished (staging.py).
+            from app.services.importing.staging import recover_imports
+
+            recover_imports(db)
     except UserError:
         engine.dispose()
         raise

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Campaign, Contact, TargetGroup
+from app.domain.status import ContactStatus
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services import audit
 
@@ -91,7 +92,10 @@ def list_campaigns(session: Session) -> list[CampaignSummary]:
     contact_counts: dict[int, int] = {
         campaign_id: count
         for campaign_id, count in session.execute(
-            select(Contact.campaign_id, func.count()).group_by(Contact.campaign_id)
+            # A running import's people are not counted until it has finished.
+            select(Contact.campaign_id, func.count())
+            .where(Contact.status != ContactStatus.IMPORTING.value)
+            .group_by(Contact.campaign_id)
         )
     }
     return [

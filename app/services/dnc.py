@@ -18,7 +18,6 @@ from app.domain.status import ContactStatus
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services import audit
 
-
 # Why a number is on the list, stored as a code so every screen can say it in its language
 # (ui/dnc_texts.py). An organiser's own words (`ringkvall dnc add --reason TEXT`) are kept as
 # they are.

@@ -123,6 +123,14 @@
         <translation>Letar fram nästa person …</translation>
     </message>
     <message>
+        <source>Go on with this call</source>
+        <translation>Fortsätt med samtalet</translation>
+    </message>
+    <message>
+        <source>Take the next person</source>
+        <translation>Ta nästa person</translation>
+    </message>
+    <message>
         <source>Undone: %1. Correct it and save again.</source>
         <translation>Ångrat: %1. Rätta och spara igen.</translation>
     </message>
@@ -163,8 +171,8 @@
         <translation>medlemsformuläret är ifyllt</translation>
     </message>
     <message>
-        <source>the number goes on the do-not-call list when you save</source>
-        <translation>numret hamnar på spärrlistan när du sparar</translation>
+        <source>all their numbers go on the do-not-call list when you save</source>
+        <translation>alla personens nummer hamnar på spärrlistan när du sparar</translation>
     </message>
     <message>
         <source>Save the call</source>
@@ -173,6 +181,26 @@
     <message>
         <source>First choose what happened: press Ctrl+1 … Ctrl+9 or click an outcome.</source>
         <translation>Välj först vad som hände: tryck Ctrl+1 … Ctrl+9 eller klicka på ett utfall.</translation>
+    </message>
+    <message>
+        <source>Your reservation of %1 ran out and someone else may be calling them now. Your call is still saved if you go on, but it will not undo what the other caller saved.</source>
+        <translation>Din reservation av %1 har gått ut och någon annan kan ringa personen nu. Ditt samtal sparas ändå om du fortsätter, men det ändrar inte det som den andra ringaren har sparat.</translation>
+    </message>
+    <message>
+        <source>Your reservation of %1 ran out while the computer was idle. Nobody else has taken them, so you can go on.</source>
+        <translation>Din reservation av %1 gick ut medan datorn vilade. Ingen annan har tagit personen, så du kan fortsätta.</translation>
+    </message>
+    <message>
+        <source>%1 was also called by %2 at %3. Your call is saved.</source>
+        <translation>%1 ringdes också av %2 (%3). Ditt samtal är sparat.</translation>
+    </message>
+    <message>
+        <source>another caller</source>
+        <translation>en annan ringare</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else while you called (for example put on the do-not-call list). Your call is saved.</source>
+        <translation>%1 ändrades av någon annan medan du ringde (till exempel sattes på spärrlistan). Ditt samtal är sparat.</translation>
     </message>
     <message>
         <source>Leave the calling screen</source>
@@ -692,6 +720,10 @@
     <message>
         <source>Please say why you skip this person</source>
         <translation>Skriv varför du hoppar över den här personen</translation>
+    </message>
+    <message>
+        <source>{name} has been called or changed by someone else since your call, so it cannot be undone. Your call stays saved.</source>
+        <translation>{name} har ringts eller ändrats av någon annan efter ditt samtal, så det kan inte ångras. Ditt samtal är sparat.</translation>
     </message>
 </context>
 <context>

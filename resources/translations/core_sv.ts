@@ -323,6 +323,26 @@
         <translation>Databasen {path} är ingen Ringkväll-databas (inte SQLite)</translation>
     </message>
     <message>
+        <source>the file or its folder is read-only</source>
+        <translation>filen eller dess mapp är skrivskyddad</translation>
+    </message>
+    <message>
+        <source>the disk cannot be read or written (disk I/O error)</source>
+        <translation>disken går inte att läsa eller skriva (in/ut-fel på disken)</translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation>filen är skadad</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>disken är full</translation>
+    </message>
+    <message>
+        <source>the file is not a Ringkväll database</source>
+        <translation>filen är ingen Ringkväll-databas</translation>
+    </message>
+    <message>
         <source>Database {db}: {reason}</source>
         <translation>Databasen {db}: {reason}</translation>
     </message>
@@ -430,12 +450,43 @@
         <source>&apos;{number}&apos; is not a phone number ({reason})</source>
         <translation>&apos;{number}&apos; är inget telefonnummer ({reason})</translation>
     </message>
+    <message>
+        <source>The database is busy: another Ringkväll is saving. Try again in a moment.</source>
+        <translation>Databasen är upptagen: en annan Ringkväll sparar just nu. Försök igen om en stund.</translation>
+    </message>
+    <message>
+        <source>Ringkväll cannot read or save the database {db}: {problem}</source>
+        <translation>Ringkväll kan inte läsa eller spara i databasen {db}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>dnc</name>
+    <message>
+        <source>Asked during a call not to be called again</source>
+        <translation>Bad under ett samtal att inte bli uppringd igen</translation>
+    </message>
+    <message>
+        <source>Added by hand</source>
+        <translation>Tillagt för hand</translation>
+    </message>
+    <message>
+        <source>From a do-not-call file</source>
+        <translation>Från en spärrlistefil</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <source>Ringkväll</source>
         <translation>Ringkväll</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Försök igen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
     </message>
     <message>
         <source>Something went wrong</source>

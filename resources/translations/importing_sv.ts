@@ -400,6 +400,10 @@
         <translation>Bara en kolumn kan vara ”{field}”</translation>
     </message>
     <message>
+        <source>The import was interrupted for too long and has been undone. Import the list again.</source>
+        <translation>Importen var avbruten för länge och har ångrats. Importera listan igen.</translation>
+    </message>
+    <message>
         <source>The campaign no longer exists</source>
         <translation>Kampanjen finns inte längre</translation>
     </message>

@@ -415,19 +415,5 @@
         <source>Choose a campaign first.</source>
         <translation>Välj en kampanj först.</translation>
     </message>
-    <message numerus="yes">
-        <source>Saved %1 (%n call(s))</source>
-        <translation>
-            <numerusform>Sparade %1 (%n samtal)</numerusform>
-            <numerusform>Sparade %1 (%n samtal)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Saved the district file %1 (%n file(s))</source>
-        <translation>
-            <numerusform>Sparade distriktsfilen %1 (%n fil)</numerusform>
-            <numerusform>Sparade distriktsfilen %1 (%n filer)</numerusform>
-        </translation>
-    </message>
 </context>
 </TS>

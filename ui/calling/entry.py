@@ -1,4 +1,9 @@
-"""Entry points the main window and `ringkvall call` use to open the calling screen."""
+"""Entry points the main window and `ringkvall call` use to open the calling screen.
+
+Beginning the evening writes (the volunteer, perhaps the practice campaign), so it runs on the
+task runner's write thread; the calling screen appears when it is done, so the entry points
+return nothing.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,8 @@ import argparse
 from typing import TYPE_CHECKING
 
 from app.errors import UserError
-from app.services.calling.evening import Evening, begin_evening
-from app.services.demo import create_practice_campaign
+from app.services.calling.evening import Evening
+from app.services.calling.start import start_evening, target_campaign_id
 from app.settings import VOLUNTEER_NAME
 from ui.calling.screen import CallingScreen
 from ui.calling.start_dialog import PRACTICE_NEW, StartDialog
@@ -17,21 +22,20 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-def open_calling(window: MainWindow) -> CallingScreen | None:
+def open_calling(window: MainWindow) -> None:
     """Ask who calls for what, then show the calling screen with the first contact."""
     ctx = window.ctx
     name = ctx.settings.get(VOLUNTEER_NAME)
     dialog = StartDialog(ctx, name, ctx.campaign_id, window)
     if dialog.exec() != StartDialog.DialogCode.Accepted:
-        return None
+        return
     campaign_id = dialog.campaign_id()
-    if campaign_id == PRACTICE_NEW:
-        with ctx.db.transaction() as session:
-            campaign_id = create_practice_campaign(session)[0].id
-    return _start(window, campaign_id, dialog.group_id(), dialog.volunteer())
+    practice = campaign_id == PRACTICE_NEW
+    _start(window, None if practice else campaign_id, dialog.group_id(), dialog.volunteer(),
+           practice=practice)
 
 
-def open_calling_from_args(window: MainWindow, args: argparse.Namespace) -> CallingScreen | None:
+def open_calling_from_args(window: MainWindow, args: argparse.Namespace) -> None:
     """`ringkvall call [--campaign] [--group] [--volunteer]`: straight to the first contact.
     Without a name (none given, none remembered) the start dialog asks for it."""
     ctx = window.ctx
@@ -40,26 +44,41 @@ def open_calling_from_args(window: MainWindow, args: argparse.Namespace) -> Call
     group = getattr(args, "group", None)
     if not name:
         try:
-            with ctx.db.session() as session:
-                from app.services.calling.evening import resolve_target
-
-                row, _group = resolve_target(session, campaign, group)
-                ctx.campaign_id = row.id
+            ctx.campaign_id = target_campaign_id(ctx.db, campaign, group)
         except UserError as exc:
             show_error(window, exc)
-        return open_calling(window)
-    return _start(window, campaign, group, name)
+        open_calling(window)
+        return
+    _start(window, campaign, group, name)
 
 
 def _start(window: MainWindow, campaign: str | int | None, group: str | int | None,
-           name: str) -> CallingScreen | None:
+           name: str, *, practice: bool = False) -> None:
+    if not window.act_call.isEnabled():
+        return  # an evening is being begun already
+    db = window.ctx.db
+    _set_starting(window, True)
+
+    def failed(exc: BaseException) -> None:
+        _set_starting(window, False)
+        show_error(window, exc,
+                   retry=lambda: _start(window, campaign, group, name, practice=practice))
+
+    window.ctx.runner.run(
+        lambda _progress: start_evening(db, campaign, group, name, practice=practice),
+        context=window, on_success=lambda evening: _show(window, evening),
+        on_failure=failed, writes=True)
+
+
+def _set_starting(window: MainWindow, starting: bool) -> None:
+    # Pressing "Start calling" again meanwhile would begin a second evening.
+    window.act_call.setEnabled(not starting)
+    window.home.call_button.setEnabled(not starting and window.ctx.campaign_id is not None)
+
+
+def _show(window: MainWindow, evening: Evening) -> CallingScreen | None:
+    _set_starting(window, False)
     ctx = window.ctx
-    try:
-        with ctx.db.transaction() as session:
-            evening: Evening = begin_evening(session, campaign, group, name)
-    except UserError as exc:
-        show_error(window, exc)
-        return None
     ctx.settings.set(VOLUNTEER_NAME, evening.volunteer_name)
     ctx.campaign_id = evening.campaign_id
     current = window.pages.currentWidget()

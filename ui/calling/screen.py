@@ -45,6 +45,8 @@ from app.services.calling import (
     FollowUpInput,
     NextContact,
     RecruitInput,
+    Renewal,
+    SaveConflict,
     UndoResult,
     evening_stats,
     next_contact,
@@ -83,6 +85,8 @@ class Update:
     saved_outcome: str | None = None
     recruit_name: str = ""
     undone: UndoResult | None = None
+    conflict: SaveConflict | None = None
+    saved_name: str = ""  # whom the saved call was with
 
 
 class CallingScreen(QWidget):
@@ -148,6 +152,31 @@ class CallingScreen(QWidget):
         self.end_button.clicked.connect(self.end_evening)
         for button in (self.skip_button, self.undo_button, self.end_button):
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+
+        # Said once when a save found that someone else got to the person first.
+        self.conflict_notice = QLabel()
+        self.conflict_notice.setObjectName("conflictNotice")
+        self.conflict_notice.setWordWrap(True)
+        self.conflict_notice.setVisible(False)
+        # Shown when the reservation of the person on screen ran out or was lost.
+        self.claim_banner = QFrame()
+        self.claim_banner.setObjectName("claimBanner")
+        self.claim_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.claim_text = QLabel()
+        self.claim_text.setObjectName("claimText")
+        self.claim_text.setWordWrap(True)
+        self.claim_go_on = QPushButton()
+        self.claim_go_on.setObjectName("claimGoOn")
+        self.claim_go_on.clicked.connect(self._claim_go_on)
+        self.claim_next = QPushButton()
+        self.claim_next.setObjectName("claimNext")
+        self.claim_next.clicked.connect(self._claim_take_next)
+        banner = QHBoxLayout(self.claim_banner)
+        banner.addWidget(self.claim_text, 1)
+        banner.addWidget(self.claim_go_on)
+        banner.addWidget(self.claim_next)
+        self.claim_banner.setVisible(False)
+        self.claim_state: Renewal | None = None
 
         self.card_view = ContactCardView()
         self.script_panel = ScriptPanel()
@@ -270,6 +299,8 @@ class CallingScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.practice_note)
+        layout.addWidget(self.claim_banner)
+        layout.addWidget(self.conflict_notice)
         layout.addLayout(body, 1)
         layout.addLayout(self.action_grid)
         self._arrange()
@@ -380,6 +411,9 @@ class CallingScreen(QWidget):
         self.notes.setAccessibleName(self.tr("Notes for the next caller"))
         self.again_button.setText(self.tr("&Look again") + " (F5)")
         self.loading.setText(self.tr("Finding the next person…"))
+        self.claim_go_on.setText(self.tr("Go on with this call"))
+        self.claim_next.setText(self.tr("Take the next person"))
+        self._show_claim_state()
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -398,16 +432,17 @@ class CallingScreen(QWidget):
         def task(_progress: Progress) -> Update:
             return work()
 
-        self.ctx.runner.run(task, on_success=self._done, on_failure=self._failed, writes=True)
+        self.ctx.runner.run(task, context=self, on_success=self._done,
+                            on_failure=lambda exc: self._failed(exc, work), writes=True)
 
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.save_button, self.skip_button, self.undo_button, self.outcomes):
             widget.setEnabled(on)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException, work: Callable[[], Update]) -> None:
         self.busy = False
         self._set_enabled(True)
-        show_error(self, exc)
+        show_error(self, exc, retry=lambda: self._run(work))
 
     def _stats(self, session: Any) -> EveningStats:
         return evening_stats(session, self.evening.campaign_id, self.evening.volunteer_id,
@@ -457,6 +492,7 @@ class CallingScreen(QWidget):
             self.evening_panel.celebrate(update.recruit_name)
         if update.saved_outcome is not None:
             self.ctx.events.changed.emit("calls")
+            self._show_conflict(update.conflict, update.saved_name)
         if update.undone is not None:
             self._show_card(update.undone.card)
             self.notes.setPlainText(update.undone.notes)
@@ -474,7 +510,9 @@ class CallingScreen(QWidget):
 
     def _show_card(self, card: ContactCard) -> None:
         self.card = card
-        self.started_at = utcnow()
+        self.claim_state = None
+        self._show_claim_state()
+        self.started_at = card.shown_at or utcnow()
         self.card_view.show_card(card)
         self.pages.setCurrentWidget(self.call_page)
         self._reset_call()
@@ -490,6 +528,8 @@ class CallingScreen(QWidget):
 
     def _show_empty(self, following: NextContact | None) -> None:
         self.card = None
+        self.claim_state = None
+        self._show_claim_state()
         self._reset_call()
         state = following.state if following is not None else None
         if state is not None and state.outside_hours:
@@ -573,7 +613,7 @@ class CallingScreen(QWidget):
         if outcome == Outcome.RECRUITED.value and self.recruit is not None:
             text += " – " + self.tr("membership form filled in")
         if outcome == Outcome.DO_NOT_CALL.value:
-            text += " – " + self.tr("the number goes on the do-not-call list when you save")
+            text += " – " + self.tr("all their numbers go on the do-not-call list when you save")
         self.outcome_status.setText(text)
 
     def _script_changed(self) -> None:
@@ -613,7 +653,8 @@ class CallingScreen(QWidget):
         if self.card_view.timer_running():
             started = utcnow() - timedelta(seconds=self.card_view.elapsed_seconds())
         call = CallInput(
-            contact_id=card.contact_id, claim_token=card.claim_token, outcome=outcome,
+            contact_id=card.contact_id, claim_token=card.claim_token,
+            seen_version=card.state_version, outcome=outcome,
             volunteer_id=self.evening.volunteer_id,
             phone_number_id=phone.id if phone else None, started_at=started,
             notes=self.notes.toPlainText() if self.evening.notes_enabled else "",
@@ -633,7 +674,8 @@ class CallingScreen(QWidget):
             with self.ctx.db.transaction() as session:
                 result = save_call(session, call, claim_minutes=minutes, group_id=ev.group_id)
             with self.ctx.db.session() as session:
-                return Update(result.next, self._stats(session), outcome, name)
+                return Update(result.next, self._stats(session), outcome, name,
+                              conflict=result.conflict, saved_name=card.name)
 
         self._run(work)
 
@@ -679,15 +721,61 @@ class CallingScreen(QWidget):
 
     def _renew_claim(self) -> None:
         card = self.card
-        if card is None or self.busy:
+        if card is None or self.busy or self.claim_state is Renewal.LOST:
             return
         minutes = self.claim_minutes
 
-        def task(_progress: Progress) -> bool:
+        def task(_progress: Progress) -> Renewal:
             with self.ctx.db.transaction() as session:
                 return renew_claim(session, card.contact_id, card.claim_token, minutes)
 
-        self.ctx.runner.run(task, writes=True)
+        def renewed(result: Renewal) -> None:
+            if self.card is not card or result is Renewal.KEPT:
+                return
+            self.claim_state = result
+            self._show_claim_state()
+
+        # A failed renewal is not worth a dialog: the next one tries again, and a save
+        # stores the call whatever happened to the claim.
+        self.ctx.runner.run(task, context=self, on_success=renewed,
+                            on_failure=lambda _exc: None, writes=True)
+
+    def _show_claim_state(self) -> None:
+        state, card = self.claim_state, self.card
+        if state is None or card is None:
+            self.claim_banner.setVisible(False)
+            return
+        if state is Renewal.LOST:
+            text = self.tr("Your reservation of %1 ran out and someone else may be calling "
+                           "them now. Your call is still saved if you go on, but it will not "
+                           "undo what the other caller saved.")
+        else:
+            text = self.tr("Your reservation of %1 ran out while the computer was idle. "
+                           "Nobody else has taken them, so you can go on.")
+        self.claim_text.setText(text.replace("%1", card.name))
+        self.claim_banner.setVisible(True)
+
+    def _claim_go_on(self) -> None:
+        self.claim_banner.setVisible(False)
+
+    def _claim_take_next(self) -> None:
+        self.claim_state = None
+        self.claim_banner.setVisible(False)
+        self.start()
+
+    def _show_conflict(self, conflict: SaveConflict | None, name: str) -> None:
+        if conflict is None:
+            self.conflict_notice.setVisible(False)
+            return
+        if conflict.other_saved_at is not None:
+            text = self.tr("%1 was also called by %2 at %3. Your call is saved.") \
+                .replace("%2", conflict.other_volunteer or self.tr("another caller")) \
+                .replace("%3", when_text(conflict.other_saved_at))
+        else:
+            text = self.tr("%1 was changed by someone else while you called (for example put "
+                           "on the do-not-call list). Your call is saved.")
+        self.conflict_notice.setText(text.replace("%1", name))
+        self.conflict_notice.setVisible(True)
 
     # -- leaving --------------------------------------------------------------------------
 
@@ -709,14 +797,19 @@ class CallingScreen(QWidget):
         return True
 
     def release(self) -> None:
-        """Give the contact on screen back to the queue (quick; done on the GUI thread so it
-        is done before the window closes)."""
+        """Give the contact on screen back to the queue, through the write queue (the app
+        waits for it before it exits). If it fails, the claim simply expires."""
         self._renew.stop()
         if self.card is None:
             return
         card, self.card = self.card, None
-        with self.ctx.db.transaction() as session:
-            release_claim(session, card.contact_id, card.claim_token)
+
+        def task(_progress: Progress) -> None:
+            with self.ctx.db.transaction() as session:
+                release_claim(session, card.contact_id, card.claim_token)
+
+        self.ctx.runner.run(task, context=self.ctx.runner, on_failure=lambda _exc: None,
+                            writes=True)
 
     def summary_dialog(self) -> SummaryDialog:
         with self.ctx.db.session() as session:

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.campaigns import CampaignSummary, list_campaigns, list_groups
+from app.services.campaigns import CampaignSummary
 from app.services.demo import PRACTICE_NAME
-from app.services.volunteers import list_volunteers
+from app.services.lookups import campaign_summaries, group_choices, volunteer_names
 from ui.context import UiContext
 
 PRACTICE_NEW = -1  # the practice campaign, not created yet
@@ -44,9 +44,8 @@ class StartDialog(QDialog):
         self.practice_hint = QLabel()
         self.practice_hint.setWordWrap(True)
         self.practice_hint.setObjectName("practiceHint")
-        with ctx.db.session() as session:
-            names = list_volunteers(session)
-            self.summaries: list[CampaignSummary] = list_campaigns(session)
+        names = volunteer_names(ctx.db)
+        self.summaries: list[CampaignSummary] = campaign_summaries(ctx.db)
         self.name.addItems(names)
         self.name.setCurrentText(name)
         for summary in self.summaries:
@@ -100,9 +99,8 @@ class StartDialog(QDialog):
         campaign_id = self.campaign.currentData()
         if campaign_id is None or campaign_id == PRACTICE_NEW:
             return
-        with self.ctx.db.session() as session:
-            for group in list_groups(session, int(campaign_id)):
-                self.group.addItem(group.name, group.id)
+        for group in group_choices(self.ctx.db, int(campaign_id)):
+            self.group.addItem(group.name, group.id)
 
     def _update(self, *_: object) -> None:
         ok = bool(self.name.currentText().strip()) and self.campaign.currentData() is not None

@@ -20,12 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.phone import format_national
-from app.errors import UserError
-from app.progress import Progress
-from app.services import dnc
-from app.services.importing.dnc_file import read_dnc_numbers
+from app.services.dnc_edit import add_numbers_from_file, add_typed_number, dnc_entries
 from app.settings import PHONE_REGION
 from ui.context import UiContext
+from ui.dnc_texts import reason_text
 from ui.errors import show_error
 
 
@@ -92,8 +90,7 @@ class DncDialog(QDialog):
         super().changeEvent(event)
 
     def refresh(self) -> None:
-        with self.ctx.db.session() as session:
-            entries = dnc.list_entries(session)
+        entries = dnc_entries(self.ctx.db)
         locale = QLocale()
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
@@ -102,26 +99,34 @@ class DncDialog(QDialog):
             self.table.setItem(row, 1, QTableWidgetItem(
                 locale.toString(QDate(added.year, added.month, added.day),
                                 QLocale.FormatType.ShortFormat)))
-            self.table.setItem(row, 2, QTableWidgetItem(entry.reason))
+            self.table.setItem(row, 2, QTableWidgetItem(reason_text(entry.reason, entry.source)))
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
         self.retranslate()
 
     def add_typed(self) -> None:
+        """Check and add the typed number on the task runner's write thread."""
         text = self.number_edit.text().strip()
-        if not text:
+        if not text or not self.add_button.isEnabled():
             return
-        region = self.ctx.settings.get(PHONE_REGION)
-        try:
-            e164 = dnc.normalise_for_dnc(text, region)
-            with self.ctx.db.transaction() as session:
-                dnc.add_numbers(session, [e164], source="window")
-        except UserError as exc:
-            show_error(self, exc)
-            return
+        db, region = self.ctx.db, self.ctx.settings.get(PHONE_REGION)
+        self._set_adding(True)
+        self.ctx.runner.run(
+            lambda _progress: add_typed_number(db, text, region), context=self,
+            on_success=self._typed_added, on_failure=self._typed_failed, writes=True)
+
+    def _set_adding(self, adding: bool) -> None:
+        self.add_button.setEnabled(not adding)
+        self.number_edit.setReadOnly(adding)
+
+    def _typed_added(self, _e164: str) -> None:
+        self._set_adding(False)
         self.number_edit.clear()
-        self.refresh()
-        self.ctx.events.changed.emit("contacts")
+        self._added()
+
+    def _typed_failed(self, exc: BaseException) -> None:
+        self._set_adding(False)
+        show_error(self, exc, retry=self.add_typed)
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -132,19 +137,21 @@ class DncDialog(QDialog):
 
     def add_file(self, path: str) -> None:
         """Read and add on the write thread: a file can hold many numbers."""
-        region = self.ctx.settings.get(PHONE_REGION)
-        db = self.ctx.db
-
-        def work(_progress: Progress) -> int:
-            numbers = read_dnc_numbers(path, region)
-            with db.transaction() as session:
-                return dnc.add_numbers(session, numbers, source="file")
-
-        def done(_added: int) -> None:
-            self.refresh()
-            self.ctx.events.changed.emit("contacts")
-
+        db, region = self.ctx.db, self.ctx.settings.get(PHONE_REGION)
         self.file_button.setEnabled(False)
-        handle = self.ctx.runner.run(work, on_success=done,
-                                     on_failure=lambda exc: show_error(self, exc), writes=True)
-        handle.finished.connect(lambda: self.file_button.setEnabled(True))
+        self.ctx.runner.run(
+            lambda _progress: add_numbers_from_file(db, path, region), context=self,
+            on_success=self._file_added,
+            on_failure=lambda exc: self._file_failed(exc, path), writes=True)
+
+    def _file_added(self, _added: int) -> None:
+        self.file_button.setEnabled(True)
+        self._added()
+
+    def _file_failed(self, exc: BaseException, path: str) -> None:
+        self.file_button.setEnabled(True)
+        show_error(self, exc, retry=lambda: self.add_file(path))
+
+    def _added(self) -> None:
+        self.refresh()
+        self.ctx.events.changed.emit("contacts")

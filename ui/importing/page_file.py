@@ -137,8 +137,10 @@ class FilePage(QWizardPage):
         def work(_progress: Progress) -> tuple[Table, list[list[str]]]:
             return _load(path, sheet)
 
+        # Tied to this page: closing the wizard while the file is read drops the result.
         self._wizard.ctx.runner.run(
             work,
+            context=self,
             on_success=lambda result: self._loaded(generation, result),
             on_failure=lambda exc: self._failed(generation, exc),
         )

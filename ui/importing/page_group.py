@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.services.importing.targets import import_targets
+from app.services.import_support import targets_of
 
 if TYPE_CHECKING:
     from ui.importing.wizard import ImportWizard
@@ -68,8 +68,7 @@ class GroupPage(QWizardPage):
         super().changeEvent(event)
 
     def initializePage(self) -> None:
-        with self._wizard.ctx.db.session() as session:
-            targets = import_targets(session, self._wizard.campaign_id)
+        targets = targets_of(self._wizard.ctx.db, self._wizard.campaign_id)
         self._campaign_name = targets.campaign_name
         names = targets.group_names
         self.group_combo.clear()

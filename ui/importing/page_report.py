@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.progress import Progress
-from app.services.importing.rejected import export_rejected
+from app.services.import_support import save_rejected_rows
+from ui.errors import show_error
 from ui.importing.common import scaled_font, tr_app
 
 if TYPE_CHECKING:
@@ -126,13 +127,16 @@ class ReportPage(QWizardPage):
         run_id = report.import_run_id
 
         def work(_progress: Progress) -> int:
-            with db.session() as session:
-                return export_rejected(session, run_id, path, tr_app)
+            return save_rejected_rows(db, run_id, path, tr_app)
 
         def saved(_count: int) -> None:
+            self.save_button.setEnabled(True)
             self._saved_to = path
             self.retranslate()
 
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            show_error(self, exc, retry=lambda: self.save(path))
+
         self.save_button.setEnabled(False)
-        handle = self._wizard.ctx.runner.run(work, on_success=saved)
-        handle.finished.connect(lambda: self.save_button.setEnabled(True))
+        self._wizard.ctx.runner.run(work, context=self, on_success=saved, on_failure=failed)

@@ -105,9 +105,11 @@ class RunPage(QWizardPage):
 
         self._set_state("running")
         self.progress.setRange(0, 0)
+        # Not on the single write thread: the import commits in short steps of its own, and
+        # holding that thread for minutes would make this laptop's own saves wait behind it.
         handle = wizard.ctx.runner.run(
-            work, on_success=self._succeeded, on_failure=self._failed,
-            on_cancel=self._cancelled, writes=True)
+            work, context=self, on_success=self._succeeded, on_failure=self._failed,
+            on_cancel=self._cancelled, writes=False)
         handle.progressed.connect(self._progressed)
         handle.finished.connect(self._finished)
         self._handle = handle

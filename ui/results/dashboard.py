@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from app.clock import utcnow
 from app.progress import Progress
-from app.services.campaigns import list_groups
-from app.services.results import COUNT_KEYS, QUEUE_KEYS, Counts, Report, ReportFilter, build_report
+from app.services.lookups import group_choices
+from app.services.reporting import campaign_report
+from app.services.results import COUNT_KEYS, QUEUE_KEYS, Counts, Report, ReportFilter
 from app.settings import LANGUAGE
 from ui.context import UiContext
 from ui.results import charts
@@ -187,8 +188,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def _load_groups(self) -> None:
-        with self.ctx.db.session() as session:
-            groups = [(g.id, g.name) for g in list_groups(session, self.campaign_id)]
+        groups = [(g.id, g.name) for g in group_choices(self.ctx.db, self.campaign_id)]
         self.group_filter.blockSignals(True)
         self.group_filter.clear()
         self.group_filter.addItem("", None)
@@ -269,11 +269,9 @@ class DashboardPage(QWidget):
         flt = self.current_filter()
 
         def work(progress: Progress) -> tuple[int, Report]:
-            with db.session() as session:
-                return generation, build_report(session, campaign_id, flt)
+            return generation, campaign_report(db, campaign_id, flt)
 
-        # A bound method, so Qt drops the connection if the page is closed meanwhile.
-        self.ctx.runner.run(work, on_success=self._arrived)
+        self.ctx.runner.run(work, context=self, on_success=self._arrived)
 
     def _arrived(self, result: tuple[int, Report]) -> None:
         generation, report = result

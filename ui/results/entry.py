@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from app.db.models import Campaign
+from app.services.lookups import campaign_name
 from app.services.results import ExportResult, RollupResult
 from ui.results.dashboard import DashboardPage
 from ui.results.export_dialog import ExportDialog
@@ -19,11 +19,9 @@ if TYPE_CHECKING:
 
 def _campaign(window: MainWindow) -> tuple[int, str] | None:
     campaign_id = window.ctx.campaign_id
-    if campaign_id is not None:
-        with window.ctx.db.session() as session:
-            campaign = session.get(Campaign, campaign_id)
-            if campaign is not None:
-                return campaign.id, campaign.name
+    name = campaign_name(window.ctx.db, campaign_id) if campaign_id is not None else None
+    if campaign_id is not None and name is not None:
+        return campaign_id, name
     QMessageBox.information(window, QCoreApplication.translate("results", "Results"),
                             QCoreApplication.translate("results", "Choose a campaign first."))
     return None

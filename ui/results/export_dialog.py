@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.progress import Progress
-from app.services.results import DEFAULT_PRIVACY, ExportResult, Privacy, ReportFilter, export_xlsx
+from app.services.reporting import export_campaign
+from app.services.results import DEFAULT_PRIVACY, ExportResult, Privacy, ReportFilter
 from app.settings import LANGUAGE
 from ui.context import UiContext
 from ui.errors import show_error
@@ -174,8 +175,7 @@ class ExportDialog(QDialog):
         flt = self.filter
 
         def work(progress: Progress) -> ExportResult:
-            with db.session() as session:
-                return export_xlsx(session, campaign_id, target, privacy=privacy,
+            return export_campaign(db, campaign_id, target, privacy=privacy,
                                    language=language, flt=flt, progress=progress)
 
         self.handle = run_with_progress(
@@ -191,7 +191,7 @@ class ExportDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.handle = None
         self._update_ok()
-        show_error(self, exc)
+        show_error(self, exc, retry=self.start_export)
 
     def _cancelled(self) -> None:
         self.handle = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -18,22 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.models import Campaign
-from app.errors import UserError
-from app.progress import Progress
-from app.services.scripts import (
-    CallContext,
-    StoredScript,
-    export_source,
-    import_script,
-    install_builtin_scripts,
-    list_scripts,
-    save_new_version,
-    script_by_id,
-    set_active_script,
+from app.services.scripts import StoredScript
+from app.services.scripts.actions import (
+    ScriptsOverview,
+    export_script_file,
+    import_script_file,
+    install_builtins,
+    preview_context,
+    save_script_version,
+    scripts_overview,
+    stored_script,
+    use_for_calling,
 )
-from app.services.scripts.loader import read_text
-from app.services.scripts.storage import write_script_file
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.scripts.editor import ScriptEditor
@@ -123,24 +120,23 @@ class ScriptsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.retranslate()
-        self._ensure_builtins()
-        self.refresh()
+        overview = scripts_overview(ctx.db, campaign_id)
+        self._show_overview(overview)
+        if not overview.scripts:
+            self._install_builtins()
 
-    def _ensure_builtins(self) -> None:
+    def _install_builtins(self) -> None:
         """A campaign made without scripts gets the built-in ones the first time it is opened
         here, so the organiser always has a script to start from."""
-        with self.ctx.db.session() as session:
-            has_any = bool(list_scripts(session, self.campaign_id))
-        if has_any:
-            return
-        try:
-            with self.ctx.db.transaction() as session:
-                campaign = session.get(Campaign, self.campaign_id)
-                if campaign is not None:
-                    install_builtin_scripts(session, campaign)
-        except UserError as exc:
-            show_error(self, exc)
-            return
+        db, campaign_id = self.ctx.db, self.campaign_id
+        self.ctx.runner.run(lambda _progress: install_builtins(db, campaign_id), context=self,
+                            on_success=self._builtins_installed,
+                            on_failure=lambda exc: show_error(self, exc,
+                                                              retry=self._install_builtins),
+                            writes=True)
+
+    def _builtins_installed(self, _result: None) -> None:
+        self.refresh()
         self.ctx.events.changed.emit("scripts")
 
     def retranslate(self) -> None:
@@ -165,12 +161,12 @@ class ScriptsPage(QWidget):
 
     # --- the list --------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:
-        with self.ctx.db.session() as session:
-            campaign = session.get(Campaign, self.campaign_id)
-            self.campaign_name = campaign.name if campaign else ""
-            self.active_id = campaign.script_id if campaign else None
-            scripts = list_scripts(session, self.campaign_id)
-        self.stored = {s.id: s for s in scripts}
+        self._show_overview(scripts_overview(self.ctx.db, self.campaign_id), select_id)
+
+    def _show_overview(self, overview: ScriptsOverview, select_id: int | None = None) -> None:
+        self.campaign_name = overview.campaign_name
+        self.active_id = overview.active_id
+        self.stored = {s.id: s for s in overview.scripts}
         self.heading.setText(self.tr("Conversation scripts: %1").replace("%1",
                                                                          self.campaign_name))
         current = select_id or self.selected_id() or self.active_id
@@ -270,15 +266,28 @@ class ScriptsPage(QWidget):
         self.status.setText(text)
 
     def save(self) -> None:
+        """Save on the task runner's write thread; the editor waits meanwhile, so nothing
+        typed during the save is lost."""
         base = self.editor.base
         if base is None:
             return
-        try:
-            with self.ctx.db.transaction() as session:
-                stored = save_new_version(session, base.id, self.editor.script())
-        except UserError as exc:
-            show_error(self, exc)
-            return
+        db, base_id, script = self.ctx.db, base.id, self.editor.script()
+        self._set_saving(True)
+        self.ctx.runner.run(lambda _progress: save_script_version(db, base_id, script),
+                            context=self, on_success=self._saved,
+                            on_failure=self._save_failed, writes=True)
+
+    def _set_saving(self, saving: bool) -> None:
+        self.editor.setEnabled(not saving)
+        self.list.setEnabled(not saving)
+        self.use_button.setEnabled(not saving and self.selected_id() != self.active_id)
+        if saving:
+            self.save_button.setEnabled(False)
+        else:
+            self._editor_changed()
+
+    def _saved(self, stored: StoredScript) -> None:
+        self._set_saving(False)
         self.editor.dirty = False
         self.refresh(select_id=stored.id)
         self.editor.load(stored)
@@ -291,12 +300,13 @@ class ScriptsPage(QWidget):
                               "script they had until you fix them.")
         self.status.setText(message.replace("%1", str(stored.version)))
 
+    def _save_failed(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        show_error(self, exc, retry=self.save)
+
     def preview(self) -> None:
-        with self.ctx.db.session() as session:
-            campaign = session.get(Campaign, self.campaign_id)
-            context = CallContext.for_call(campaign, PREVIEW_CONTACT, PREVIEW_VOLUNTEER,
-                                           self.editor.meta.language) \
-                if campaign is not None else CallContext(PREVIEW_CONTACT, PREVIEW_VOLUNTEER)
+        context = preview_context(self.ctx.db, self.campaign_id, PREVIEW_CONTACT,
+                                  PREVIEW_VOLUNTEER, self.editor.meta.language)
         self.preview_dialog = PreviewDialog(self.editor.script(), context, self)
         self.preview_dialog.open()
 
@@ -304,16 +314,19 @@ class ScriptsPage(QWidget):
         script_id = self.selected_id()
         if script_id is None:
             return
-        try:
-            with self.ctx.db.transaction() as session:
-                campaign = session.get(Campaign, self.campaign_id)
-                assert campaign is not None
-                set_active_script(session, campaign, script_id)
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self.refresh(select_id=script_id)
+        db, campaign_id = self.ctx.db, self.campaign_id
+        self.use_button.setEnabled(False)
+        self.ctx.runner.run(
+            lambda _progress: use_for_calling(db, campaign_id, script_id), context=self,
+            on_success=self._used, on_failure=self._use_failed, writes=True)
+
+    def _used(self, stored: StoredScript) -> None:
+        self.refresh(select_id=stored.id)
         self.ctx.events.changed.emit("scripts")
+
+    def _use_failed(self, exc: BaseException) -> None:
+        self.use_button.setEnabled(self.selected_id() != self.active_id)
+        show_error(self, exc, retry=self.use_selected)
 
     # --- files -----------------------------------------------------------------------------
     def choose_import(self) -> None:
@@ -327,20 +340,12 @@ class ScriptsPage(QWidget):
     def import_file(self, path: Path) -> None:
         self.last_dir = str(path.parent)
         db, campaign_id = self.ctx.db, self.campaign_id
-
-        def work(_progress: Progress) -> StoredScript:
-            text = read_text(path)
-            with db.transaction() as session:
-                campaign = session.get(Campaign, campaign_id)
-                assert campaign is not None
-                stored = import_script(session, campaign, text, path.name)
-                if stored.valid:
-                    campaign.script_id = stored.id
-                return stored
-
         self.import_button.setEnabled(False)
-        self.ctx.runner.run(work, on_success=self._imported,
-                            on_failure=self._task_failed, writes=True)
+        self.ctx.runner.run(lambda _progress: import_script_file(db, campaign_id, path),
+                            context=self, on_success=self._imported,
+                            on_failure=lambda exc: self._task_failed(
+                                exc, lambda: self.import_file(path)),
+                            writes=True)
 
     def _imported(self, stored: StoredScript) -> None:
         self.import_button.setEnabled(True)
@@ -354,10 +359,10 @@ class ScriptsPage(QWidget):
                                         "them and save a new version before calling with it.")
                                 .replace("%1", str(stored.version)))
 
-    def _task_failed(self, exc: BaseException) -> None:
+    def _task_failed(self, exc: BaseException, retry: Callable[[], None]) -> None:
         self.import_button.setEnabled(True)
         self.export_button.setEnabled(True)
-        show_error(self, exc)
+        show_error(self, exc, retry=retry)
 
     def choose_export(self) -> None:
         script_id = self.selected_id()
@@ -375,20 +380,15 @@ class ScriptsPage(QWidget):
     def export_file(self, script_id: int, path: Path) -> None:
         self.last_dir = str(path.parent)
         db = self.ctx.db
-
-        def work(_progress: Progress) -> Path:
-            with db.session() as session:
-                text = export_source(session, script_id)
-            write_script_file(path, text)
-            return path
-
         self.export_button.setEnabled(False)
-        self.ctx.runner.run(work, on_success=self._exported, on_failure=self._task_failed)
+        self.ctx.runner.run(lambda _progress: export_script_file(db, script_id, path),
+                            context=self, on_success=self._exported,
+                            on_failure=lambda exc: self._task_failed(
+                                exc, lambda: self.export_file(script_id, path)))
 
     def _exported(self, path: Path) -> None:
         self.export_button.setEnabled(True)
         self.status.setText(self.tr("Exported to %1").replace("%1", str(path)))
 
     def stored_script(self, script_id: int) -> StoredScript:
-        with self.ctx.db.session() as session:
-            return script_by_id(session, script_id)
+        return stored_script(self.ctx.db, script_id)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.clock import utcnow
 from app.db.models import Call, Contact, PhoneNumber, TargetGroup, Volunteer
 from app.domain.phone import format_national
+from app.domain.status import ContactStatus
 
 # Keys an imported list may use for the neighbourhood; shown as the contact's area.
 AREA_KEYS = ("Område", "område", "Omrade", "Area", "area", "Stadsdel", "stadsdel")
@@ -87,7 +88,9 @@ _CONTACT = (
            Contact.birth_year, Contact.notes_for_next, Contact.queue_rank, Contact.next_call_at,
            Contact.state_version)
     .join(TargetGroup, TargetGroup.id == Contact.target_group_id)
-    .where(Contact.id == bindparam("contact_id"))
+    # Never a person of a running import (the queue does not offer them either).
+    .where(Contact.id == bindparam("contact_id"),
+           Contact.status != ContactStatus.IMPORTING.value)
 )
 _PHONES = (
     select(PhoneNumber.id, PhoneNumber.e164, PhoneNumber.kind, PhoneNumber.failed)

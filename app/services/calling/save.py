@@ -303,7 +303,8 @@ def _do_not_call(session: Session, call: CallInput, before: dict[str, Any]) -> N
         select(Contact.id, Contact.status).where(
             Contact.id.in_(select(PhoneNumber.contact_id).where(PhoneNumber.e164.in_(numbers))),
             Contact.id != call.contact_id,
-            Contact.status != ContactStatus.DNC.value,
+            # A running import's people are settled when it publishes (it checks the list).
+            Contact.status.not_in([ContactStatus.DNC.value, ContactStatus.IMPORTING.value]),
         )
     ).all()
     # Undo must be able to put back exactly what this call changed.

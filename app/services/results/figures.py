@@ -308,8 +308,10 @@ class ReportBuilder:
                            campaign_id, flt)))
 
     def _count_contacts(self) -> None:
+        # A running import's people are not counted until it has finished.
         stmt = select(Contact.target_group_id, Contact.status, Contact.queue_rank,
-                      Contact.next_call_at).where(Contact.campaign_id == self.campaign_id)
+                      Contact.next_call_at).where(Contact.campaign_id == self.campaign_id,
+                                                  Contact.status != ContactStatus.IMPORTING.value)
         if self.flt.group_id is not None:
             stmt = stmt.where(Contact.target_group_id == self.flt.group_id)
         for gid, status, rank, next_at in self.session.connection().execute(stmt):
