@@ -154,9 +154,9 @@ class CampaignDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(buttons)
+        main = QVBoxLayout(self)
+        main.addWidget(self.tabs)
+        main.addWidget(buttons)
 
     def settings(self) -> CampaignSettings:
         meeting_at = None

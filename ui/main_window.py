@@ -55,7 +55,9 @@ class MainWindow(QMainWindow):
 
     # -- building -----------------------------------------------------------------------
 
-    def _action(self, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(self, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+                ) -> QAction:
         action = QAction(self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QScreen
+
 from app.errors import UserError
 from app.services.calling.evening import Evening
 from app.services.calling.start import start_evening, target_campaign_id
@@ -97,7 +99,8 @@ def _make_room(window: MainWindow) -> None:
     """The calling screen shows a lot at once: grow the window up to the screen's size."""
     if window.isMaximized() or window.isFullScreen():
         return
-    screen = window.screen()
+    # Qt hands back no screen while a window is being moved between displays.
+    screen: QScreen | None = window.screen()
     if screen is None:
         return
     room = screen.availableGeometry()

@@ -6,6 +6,7 @@ runner's write queue; the screen only shows what comes back.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -373,7 +374,7 @@ class CallingScreen(QWidget):
             return shortcut
 
         for index, outcome in enumerate(self.outcomes.buttons, start=1):
-            bind(f"Ctrl+{index}", lambda o=outcome: self.choose_outcome(o))
+            bind(f"Ctrl+{index}", functools.partial(self.choose_outcome, outcome))
         bind("Ctrl+Return", self.save)
         bind("Ctrl+Enter", self.save)
         bind("Ctrl+Z", self.undo)

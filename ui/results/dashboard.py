@@ -6,9 +6,9 @@ refreshes when data changes (ctx.events.changed) and every half minute while an 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -299,9 +299,17 @@ class DashboardPage(QWidget):
         self.to_date.setEnabled(on)
         if on and self.report is not None and self.report.first_call is not None:
             self.from_date.blockSignals(True)
-            self.from_date.setDate(QDate(self.report.first_call.astimezone().date()))
+            self.from_date.setDate(QDate(*self._ymd(self.report.first_call.astimezone().date())))
             self.from_date.blockSignals(False)
         self.refresh()
+
+    @staticmethod
+    def _hms(at: time) -> tuple[int, int, int]:
+        return at.hour, at.minute, at.second
+
+    @staticmethod
+    def _ymd(day: date) -> tuple[int, int, int]:
+        return day.year, day.month, day.day
 
     def _dates_changed(self) -> None:
         if self.date_filter.isChecked():
@@ -313,7 +321,7 @@ class DashboardPage(QWidget):
         names = self.names()
         self.heading.setText(report.campaign.name)
         self.updated.setText(self.tr("Updated %1").replace(
-            "%1", QLocale().toString(report.made_at.astimezone().time().replace(microsecond=0),
+            "%1", QLocale().toString(QTime(*self._hms(report.made_at.astimezone().time())),
                                      QLocale.FormatType.ShortFormat)))
         for key, card in self.cards.items():
             card.set(names[key], int(getattr(report.total, key)))
