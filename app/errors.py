@@ -10,6 +10,8 @@ in the parameters, so `QT_TRANSLATE_NOOP` marks them for lupdate without importi
 
 from __future__ import annotations
 
+import errno
+import os
 from typing import Any
 
 
@@ -53,3 +55,48 @@ class StorageError(UserError):
         super().__init__(
             QT_TRANSLATE_NOOP("app", "Ringkväll cannot read or save the database {db}: {problem}"),
             db=db, problem=problem)
+
+
+_READ_ONLY = QT_TRANSLATE_NOOP("app", "the file or its folder is read-only")
+_DISK_FULL = QT_TRANSLATE_NOOP("app", "the disk is full")
+# File system errors the user can fix (free space, pick another folder or a shorter name).
+# EFBIG is a file grown past what the file system or the process may write: a full disk as
+# far as the user is concerned.
+_OS_PROBLEMS: dict[int, str] = {
+    errno.ENOSPC: _DISK_FULL,
+    errno.EFBIG: _DISK_FULL,
+    errno.EROFS: _READ_ONLY,
+    errno.EACCES: QT_TRANSLATE_NOOP("app", "permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("app", "permission denied"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("app", "the name is too long"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("app", "a part of the path is a file, not a folder"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("app", "it is a folder, not a file"),
+    errno.EIO: QT_TRANSLATE_NOOP("app", "the disk cannot be read or written (disk I/O error)"),
+}
+if hasattr(errno, "EDQUOT"):  # not on Windows
+    _OS_PROBLEMS[errno.EDQUOT] = _DISK_FULL
+
+
+def os_problem(exc: OSError) -> str | None:
+    """What is wrong, for an error the user can fix ("the disk is full"); None for a bug."""
+    return _OS_PROBLEMS.get(exc.errno) if exc.errno is not None else None
+
+
+def os_fault(exc: OSError, path: str | None = None) -> UserError | None:
+    """The user's side of a failed file operation (full disk, read-only, a name too long...),
+    as one line naming the file; None for anything else, which is a bug.
+
+    `path` names the file when the error does not (a write to an open file has no name).
+    """
+    problem = os_problem(exc)
+    if problem is None:
+        return None
+    name = exc.filename
+    if isinstance(name, (str, bytes, os.PathLike)):
+        path = os.fsdecode(name)
+    if path is None:
+        return UserError(
+            QT_TRANSLATE_NOOP("app", "Ringkväll cannot read or write a file: {problem}"),
+            problem=problem)
+    return UserError(QT_TRANSLATE_NOOP("app", "Ringkväll cannot read or write {path}: {problem}"),
+                     path=path, problem=problem)

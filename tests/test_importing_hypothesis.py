@@ -6,13 +6,15 @@ import itertools
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from app.db.database import Database
-from app.domain.phone import parse_phone
+from app.domain.phone import ParsedPhone, parse_phone
 from app.errors import UserError
+from app.services.dnc import normalise_for_dnc
 from app.services.importing.numbers import NumberParser
 from app.services.importing.pipeline import import_file
 from tests.importing_helpers import snapshot, write_xlsx
@@ -74,16 +76,73 @@ def test_arbitrary_cells_to_the_xlsx_reader(
     _import_consistently(db, path)
 
 
+ascii_phone = st.from_regex(r"(\+46|0046|46|0|\+)?[ (]*0?[)]*[0-9 \-]{2,14}", fullmatch=True)
+# Digits of other scripts, by value: full-width (what Japanese and Chinese input methods
+# type), Arabic-Indic, Extended Arabic-Indic (Persian), Devanagari, Bengali, mathematical
+# bold. Separators people paste between them: no-break, thin and ideographic spaces, en and
+# figure dashes, a middle dot.
+DIGIT_ZEROS = ("0", "\uff10", "\u0660", "\u06f0", "\u0966", "\u09e6", "\U0001d7ce")
+ODD_SEPARATORS = ("\u00a0", "\u202f", "\u2009", "\u3000", "\u2013", "\u2012", "\u00b7")
+FULL_WIDTH = {"+": "\uff0b", "(": "\uff08", ")": "\uff09"}
+
+
+@st.composite
+def unusual_forms(draw: st.DrawFn) -> tuple[str, str]:
+    """(a phone-like ASCII text, the same number written with other digits and separators)."""
+    text = draw(ascii_phone)
+    out = []
+    for char in text:
+        if char.isdigit():
+            out.append(chr(ord(draw(st.sampled_from(DIGIT_ZEROS))) + int(char)))
+        elif char in " -":
+            out.append(draw(st.sampled_from((char, *ODD_SEPARATORS))))
+        elif char in FULL_WIDTH:
+            out.append(draw(st.sampled_from((char, FULL_WIDTH[char]))))
+        else:
+            out.append(char)
+    return text, "".join(out)
+
+
 @settings(max_examples=400, deadline=None)
 @given(text=st.one_of(
     st.text(max_size=24),
-    st.from_regex(r"(\+46|0046|46|0|\+)?[ (]*0?[)]*[0-9 \-]{2,14}", fullmatch=True),
+    st.text(alphabet=st.sampled_from("0123456789+()-. " + "".join(FULL_WIDTH.values())
+                                     + "".join(ODD_SEPARATORS)
+                                     + "".join(chr(ord(z) + d) for z in DIGIT_ZEROS
+                                               for d in range(10))), max_size=20),
+    ascii_phone, unusual_forms().map(lambda pair: pair[1]),
     st.integers(min_value=0, max_value=10**13), st.floats(),
 ))
 def test_fast_number_check_equals_parse_phone(text: object) -> None:
     # The import's faster check must give exactly what the rest of Ringkväll's parse gives.
     assert NumberParser("SE")(text) == parse_phone(text, "SE")
     assert NumberParser("NO")(text) == parse_phone(text, "NO")
+
+
+def _answer(parsed: ParsedPhone) -> tuple[object, ...]:
+    return parsed.e164, parsed.kind, parsed.reason
+
+
+@settings(max_examples=300, deadline=None)
+@given(pair=unusual_forms())
+def test_other_digits_and_separators_read_as_plain_ones(pair: tuple[str, str]) -> None:
+    # ０７０–１７４ ０６ １４ is 070-174 06 14, for the import, the do-not-call list and search.
+    plain, unusual = pair
+    assert _answer(parse_phone(unusual)) == _answer(parse_phone(plain))
+    assert _answer(NumberParser("SE")(unusual)) == _answer(parse_phone(plain))
+
+
+@pytest.mark.parametrize("text", [
+    "070-174 06 14", "０７０-１７４ ０６ １４", "０７０１７４０６１４", "٠٧٠١٧٤٠٦١٤",
+    "۰۷۰۱۷۴۰۶۱۴", "070\u00a0174\u00a006\u00a014", "070\u2013174 06 14", "070.174.06.14",
+    "(070) 174 06 14", "+46 (0)70-174 06 14", "＋４６ （０）７０ １７４ ０６ １４",
+    "+46\u202f70\u2009174\u00a006\u00a014", "0046 70 174 06 14", "46701740614", "701740614",
+    "701740614.0",
+])
+def test_one_number_in_every_form(text: str) -> None:
+    assert parse_phone(text).e164 == "+46701740614"
+    assert NumberParser("SE")(text).e164 == "+46701740614"
+    assert normalise_for_dnc(text) == "+46701740614"
 
 
 @settings(max_examples=60, deadline=None,

@@ -99,7 +99,7 @@ def test_calls_sheet_rows_types_and_filter(db: Database, tmp_path: Path) -> None
     assert len(rows) == 11
     first = rows[0]
     assert isinstance(first[0], datetime) and ws["A2"].is_date
-    assert first[4] == "Svarar ej" and first[5] is None
+    assert first[4] == "Svarar inte" and first[5] is None
     recruited = rows[1]
     assert recruited[4] == "Blev medlem" and recruited[5] == 600
     assert recruited[7] == "lokal_fraga v2"

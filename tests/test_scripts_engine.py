@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from app.db.models import Campaign
-from app.services.scripts import CallContext, ScriptRun
+from app.services.scripts import CallContext, ScriptRun, missing_settings
 from app.services.scripts.model import OUTCOMES
 from tests.scripts_helpers import all_walks, builtin, replay
 
@@ -167,6 +167,9 @@ def test_placeholders_are_filled_from_the_campaign() -> None:
                                                    "ringer från Föreningen Exempel.")
     assert context.meeting_time.startswith("torsdag den 3 december kl. ")
     assert "Föreningen Exempel" in run.consent_text and "{" not in run.consent_text
-    # A value the campaign lacks shows as its placeholder rather than a silent blank.
-    assert ScriptRun(builtin("local_issue_sv")).render("{meeting_guest} kommer") == \
-        "{meeting_guest} kommer"
+    # A value the campaign lacks shows as a visible gap, never as raw braces; the screen
+    # names the missing setting (missing_settings).
+    bare = ScriptRun(builtin("local_issue_sv"))
+    assert bare.render("{meeting_guest} kommer") == "… kommer"
+    assert "local_issue" in missing_settings(bare.script, bare.context)
+    assert "first_name" not in missing_settings(bare.script, bare.context)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
 from app.db.files import precheck
-from app.errors import UserError
+from app.errors import UserError, os_fault
 from app.settings import FONT_SIZE, LANGUAGE, PRACTICE_OFFERED, Settings
 from ui import i18n
 from ui.context import UiContext
@@ -56,11 +56,20 @@ def run_app(args: argparse.Namespace) -> int:
     except UserError as exc:
         print(f"ringkvall: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:  # a name too long, a folder on the way that is a file, ...
+        fault = os_fault(exc)
+        if fault is None:
+            raise
+        print(f"ringkvall: {fault}", file=sys.stderr)
+        return fault.exit_code
 
     def open_db() -> Database:
         from app.db.database import open_database
+        from app.paths import cleanup_private_temp
 
-        return open_database(args.db)
+        db = open_database(args.db)
+        cleanup_private_temp()  # exports a killed Ringkväll left in its private temp folder
+        return db
 
     app = create_qapplication()
     settings = Settings()

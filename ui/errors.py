@@ -92,6 +92,10 @@ def show_bug(
             "Please send the log file to whoever helps you with Ringkväll:\n{path}",
         ).format(path=log_file_path())
     )
+    # True because of app/logs.py and hide_parameters in app/db/database.py.
+    box.setInformativeText(QCoreApplication.translate(
+        "errors", "The log file holds error details and technical information, never the "
+        "names, numbers or answers of the people you call."))
     box.setDetailedText(details)
     box.exec()
 

@@ -18,6 +18,11 @@ def translations_dir() -> str:
     return str(resource("translations"))
 
 
+def current_language() -> str:
+    """The UI's language now ("sv" or "en"), as set_language left it."""
+    return "sv" if QLocale().language() == QLocale.Language.Swedish else "en"
+
+
 def set_language(language: str) -> None:
     """Install the translators for `language`, replacing the previous ones.
 

@@ -1,4 +1,8 @@
-"""`ringkvall export`, `csv` and `rollup`: results out of Ringkväll, and the district's sum."""
+"""`ringkvall export`, `csv` and `rollup`: results out of Ringkväll, and the district's sum.
+
+Each checks its output before any work (`check_output`): never the database in use, its
+companion files or backups, nor one of its own inputs; an existing file only with --force.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.context import CliContext
+from app.errors import UserError
 from app.services.campaigns import get_campaign
+from app.services.output_paths import check_output, display_path
 from app.services.results import (
     DEFAULT_PRIVACY,
     FULL_WARNING,
@@ -36,6 +42,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
                         help="exports at the district or aggregate level")
     rollup.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
     rollup.add_argument("--language", choices=("sv", "en"), help="default: the app's language")
+    _force(rollup)
     rollup.set_defaults(handler=run_rollup)
 
 
@@ -45,6 +52,27 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--privacy", default=DEFAULT_PRIVACY.value, metavar="LEVEL",
                         choices=[p.value for p in Privacy], help=PRIVACY_HELP)
     parser.add_argument("--language", choices=("sv", "en"), help="default: the app's language")
+    _force(parser)
+
+
+def _force(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true",
+                        help="replace the output file if it exists")
+
+
+def database_location(ctx: CliContext) -> object:
+    """The database this command would use (not opened): the output may not be it."""
+    from app.db.database import resolve_location
+
+    try:
+        return resolve_location(ctx.args.db)
+    except UserError:
+        return None  # a bad address: the command that opens it reports that
+
+
+def checked_output(ctx: CliContext, inputs: list[Path] | None = None) -> Path:
+    return check_output(ctx.args.output, database=database_location(ctx),
+                        inputs=inputs or (), force=ctx.args.force)
 
 
 def _language(ctx: CliContext) -> str:
@@ -59,29 +87,33 @@ def _privacy(ctx: CliContext) -> Privacy:
 
 
 def run_export(ctx: CliContext) -> int:
+    target = checked_output(ctx)
     privacy = _privacy(ctx)
     with ctx.db().session() as session:
         campaign = get_campaign(session, ctx.args.campaign)
-        result = export_xlsx(session, campaign.id, ctx.args.output, privacy=privacy,
-                             language=_language(ctx))
-    print(f"Wrote {result.path} ({result.calls} calls, privacy level {privacy.value})",
-          file=ctx.out)
+        result = export_xlsx(session, campaign.id, target, privacy=privacy,
+                             language=_language(ctx), force=ctx.args.force)
+    print(f"Wrote {display_path(result.path)} ({result.calls} calls, privacy level "
+          f"{privacy.value})", file=ctx.out)
     return 0
 
 
 def run_csv(ctx: CliContext) -> int:
+    target = checked_output(ctx)
     privacy = _privacy(ctx)
     with ctx.db().session() as session:
         campaign = get_campaign(session, ctx.args.campaign)
-        count = export_csv(session, campaign.id, ctx.args.output, privacy=privacy,
-                           language=_language(ctx))
-    print(f"Wrote {ctx.args.output} ({count} calls, privacy level {privacy.value})",
+        count = export_csv(session, campaign.id, target, privacy=privacy,
+                           language=_language(ctx), force=ctx.args.force)
+    print(f"Wrote {display_path(target)} ({count} calls, privacy level {privacy.value})",
           file=ctx.out)
     return 0
 
 
 def run_rollup(ctx: CliContext) -> int:
-    result = write_rollup(ctx.args.files, ctx.args.output, language=_language(ctx))
-    print(f"Wrote {result.path}: {len(result.files)} files, {result.total.calls} calls, "
-          f"{result.total.recruited} new members", file=ctx.out)
+    target = checked_output(ctx, ctx.args.files)
+    result = write_rollup(ctx.args.files, target, language=_language(ctx),
+                          database=database_location(ctx), force=ctx.args.force)
+    print(f"Wrote {display_path(result.path)}: {len(result.files)} files, "
+          f"{result.total.calls} calls, {result.total.recruited} new members", file=ctx.out)
     return 0

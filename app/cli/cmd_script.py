@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.cmd_export import database_location
 from app.cli.context import CliContext
 from app.errors import UserError
 from app.services.campaigns import get_campaign
+from app.services.output_paths import check_output, display_path, write_text_output
 from app.services.scripts import (
     export_source,
     import_script,
@@ -18,11 +20,7 @@ from app.services.scripts import (
     read_script,
 )
 from app.services.scripts.loader import read_text
-from app.services.scripts.storage import (
-    find_version,
-    require_active_script,
-    write_script_file,
-)
+from app.services.scripts.storage import find_version, require_active_script
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -48,6 +46,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
                      help="the file to write ('-' for standard output)")
     exp.add_argument("--key", help="which script (default: the one used for calling)")
     exp.add_argument("--version", type=int, help="which version of --key (default: newest)")
+    exp.add_argument("--force", action="store_true", help="replace FILE if it exists")
     exp.set_defaults(handler=run_export)
 
     lst = actions.add_parser("list", help="list a campaign's scripts and versions")
@@ -91,6 +90,12 @@ def run_import(ctx: CliContext) -> int:
 
 
 def run_export(ctx: CliContext) -> int:
+    target: Path | None = None
+    if ctx.args.output != "-":
+        # Never over the database, its companions or backups; an existing file only with
+        # --force. Checked before anything is read.
+        target = check_output(ctx.args.output, database=database_location(ctx),
+                              force=ctx.args.force)
     db = ctx.db()
     with db.session() as session:
         campaign = get_campaign(session, ctx.args.campaign)
@@ -99,12 +104,11 @@ def run_export(ctx: CliContext) -> int:
         else:
             stored = require_active_script(session, campaign)
         text = export_source(session, stored.id)
-    if ctx.args.output == "-":
+    if target is None:
         sys.stdout.write(text)
         return 0
-    target = Path(ctx.args.output)
-    write_script_file(target, text)
-    print(f"Wrote {target}", file=ctx.out)
+    write_text_output(target, text, force=ctx.args.force)
+    print(f"Wrote {display_path(target)}", file=ctx.out)
     return 0
 
 

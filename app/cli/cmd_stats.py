@@ -66,6 +66,22 @@ def print_table(report: Report, ctx: CliContext) -> None:
         print(f"  {key:<{width - 2}}{getattr(report.queue, key):>{cell}}", file=out)
     outcomes = ", ".join(f"{k} {v}" for k, v in sorted(report.total.outcomes.items()))
     print(f"outcomes: {outcomes or '-'}", file=out)
+    print_questions(report, ctx)
+
+
+def print_questions(report: Report, ctx: CliContext) -> None:
+    """Answers per question: choices per option value, free text only as a number (what
+    people said never leaves the database here)."""
+    if not report.questions:
+        return
+    print("questions:", file=ctx.out)
+    for q in report.questions:
+        parts = [f"{o.value} {o.count}" for o in q.options]
+        if q.free_text:
+            parts.append(f"free text {q.free_text}")
+        if q.mean is not None:
+            parts.append(f"mean {q.mean:.2f}")
+        print(f"  {q.key}: {', '.join(parts) or '-'}", file=ctx.out)
 
 
 def _pct(value: float | None) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from app import APP_NAME, __version__
 from app.cli.context import CliContext, GuiRunner
 from app.cli.parser import Parser
-from app.errors import UserError
+from app.errors import UserError, os_fault
 from app.logs import setup_logging
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,10 @@ def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None)
                 raise UserError("the window is not available from 'python -m app'; "
                                 "run 'ringkvall' or 'python -m ui'")
             return gui_runner(args)
+        # Exports a killed Ringkväll left half-spooled in its private temporary folder.
+        from app.paths import cleanup_private_temp
+
+        cleanup_private_temp()
         code: int = handler(ctx)
         return code
     except UserError as exc:
@@ -87,6 +91,10 @@ def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None)
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        fault = _storage_fault(exc, ctx)
+        if fault is not None:
+            print(f"ringkvall: {fault}", file=sys.stderr)
+            return fault.exit_code
         log.exception("Unexpected error")
         from app.paths import log_file_path
 
@@ -96,3 +104,22 @@ def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None)
     finally:
         if ctx is not None:
             ctx.close()
+
+
+def _storage_fault(exc: Exception, ctx: CliContext | None) -> UserError | None:
+    """A full disk, a read-only file, a locked database... that reached here as the driver's
+    or the system's error: the user's to fix, so one line and exit 2, like a UserError."""
+    if isinstance(exc, OSError):
+        return os_fault(exc)
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
+    from app.db.database import driver_fault, storage_fault
+
+    db = ctx._db.location.display() if ctx is not None and ctx._db is not None else ""
+    if isinstance(exc, DBAPIError):
+        return storage_fault(exc, db)
+    if isinstance(exc, sqlite3.Error):
+        return driver_fault(exc, db)
+    return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import sqlite3
@@ -25,12 +26,15 @@ from app.db.files import (
     newer_than_app,
     unknown_scheme,
 )
-from app.errors import QT_TRANSLATE_NOOP, DatabaseBusy, StorageError, UserError
+from app.errors import QT_TRANSLATE_NOOP, DatabaseBusy, StorageError, UserError, os_problem
 from app.paths import default_database_path
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000  # how long SQLite waits for another writer before "busy"
+# Overrides BUSY_TIMEOUT_MS for a whole process: tests of "busy" from the command line, where
+# waiting 10 s per case is too long. Read here, not in app/settings.py: it is not a user setting.
+BUSY_TIMEOUT_ENV = "RINGKVALL_BUSY_TIMEOUT_MS"
 WRITE_OPTION = "ringkvall_write"
 
 # PostgreSQL: lock_timeout, serialization failure, deadlock. Each means "another caller got
@@ -61,7 +65,11 @@ _SQLITE_MESSAGES = {
 
 def storage_fault(exc: DBAPIError, db: str) -> UserError | None:
     """The user's side of a database failure: busy, or the storage failing; None for a bug."""
-    orig = exc.orig
+    return driver_fault(exc.orig, db)
+
+
+def driver_fault(orig: BaseException | None, db: str) -> UserError | None:
+    """`storage_fault` for the driver's own exception (sqlite3.Error, psycopg's)."""
     sqlstate = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
     if sqlstate in _BUSY_SQLSTATES:
         return DatabaseBusy()
@@ -171,15 +179,19 @@ def backup_sqlite(path: Path, when: datetime | None = None) -> Path:
         counter += 1
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(target)
+        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(target)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
+    except BaseException:
+        target.unlink(missing_ok=True)  # no half-written backup (a full disk)
+        raise
     return target
 
 
@@ -227,19 +239,30 @@ class Database:
 
 def open_database(
     location: DatabaseLocation | str | None = None, *, migrate_schema: bool = True,
-    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    busy_timeout_ms: int | None = None,
 ) -> Database:
     """Open (creating if needed) and migrate the database; UserError for what the user can fix.
 
-    `busy_timeout_ms`: how long a SQLite writer waits for another one before `DatabaseBusy`.
+    `busy_timeout_ms`: how long a SQLite writer waits for another one before `DatabaseBusy`
+    (default: $RINGKVALL_BUSY_TIMEOUT_MS, else BUSY_TIMEOUT_MS).
     """
-    if location is None or isinstance(location, str):
-        location = resolve_location(location)
-    path = location.sqlite_path
-    if path is not None:
-        check_sqlite_file(path)
+    if busy_timeout_ms is None:
+        busy_timeout_ms = _busy_timeout_ms()
     try:
-        engine = create_engine(location.url)
+        if location is None or isinstance(location, str):
+            location = resolve_location(location)
+        path = location.sqlite_path
+        if path is not None:
+            _check_folders(path)
+            check_sqlite_file(path)
+    except OSError as exc:  # a name too long, a folder that is a file, ...
+        shown = location.display() if isinstance(location, DatabaseLocation) else str(
+            location or exc.filename)
+        raise _os_error(exc, shown) from exc
+    try:
+        # hide_parameters: an error's text never quotes the values (names, numbers, answers),
+        # so neither the log nor a bug report holds them.
+        engine = create_engine(location.url, hide_parameters=True)
     except (ArgumentError, ImportError) as exc:
         raise UserError(QT_TRANSLATE_NOOP("app", "Database {db}: {reason}"),
                         db=location.display(), reason=str(exc)) from None
@@ -258,12 +281,41 @@ def open_database(
         raise
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
+        fault = storage_fault(exc, location.display())
+        if fault is not None:  # busy, read-only, full, failing: in the user's words
+            raise fault from exc
         reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
         raise UserError(
             QT_TRANSLATE_NOOP("app", "Database {db} cannot be opened: {reason}"),
             db=location.display(), reason=reason,
         ) from None
+    except OSError as exc:  # the backup before migrating: a full disk
+        engine.dispose()
+        raise _os_error(exc, location.display()) from exc
     return db
+
+
+def _busy_timeout_ms() -> int:
+    value = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
+    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
+
+
+def _check_folders(path: Path) -> None:
+    """The nearest existing folder above `path` must be a folder: otherwise mkdir reports
+    "file exists" and SQLite "unable to open database file", and neither says what is wrong."""
+    for folder in path.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+            return
+
+
+def _os_error(exc: OSError, db: str) -> UserError:
+    problem = os_problem(exc)
+    if problem is not None:
+        return StorageError(db, problem)
+    return UserError(QT_TRANSLATE_NOOP("app", "Database {db} cannot be opened: {reason}"),
+                     db=db, reason=exc.strerror or str(exc))
 
 
 def _migrate(db: Database) -> None:
@@ -285,11 +337,19 @@ def _migrate(db: Database) -> None:
         )
     path = db.location.sqlite_path
     if path is not None and current is not None:
-        db.backup_path = backup_sqlite(path)
+        try:
+            db.backup_path = backup_sqlite(path)
+        except sqlite3.Error as exc:
+            fault = driver_fault(exc, db.location.display())
+            if fault is None:
+                raise
+            raise fault from exc
         log.info("Backed up %s to %s before migrating", path, db.backup_path)
     # Take the write lock first: another Ringkväll opening the same new file at the same
-    # moment then waits (busy timeout) instead of failing, and finds the work done.
-    with db.engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+    # moment then waits (busy timeout) instead of failing, and finds the work done. SQLite's
+    # foreign keys are off during the migration (see migrate.migration_transaction).
+    with (db.engine.execution_options(**{WRITE_OPTION: True}).connect() as conn,
+          migrate.migration_transaction(conn)):
         if migrate.current_revision(conn) == _fast_head():
             return
         migrate.upgrade(conn)

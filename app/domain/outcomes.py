@@ -28,14 +28,16 @@ class OutcomeInfo:
         return self.sv if language == "sv" else self.en
 
 
+# The one label of each outcome: the calling screen, its dialogs, the Excel and CSV exports and
+# the statistics all show these words, so a volunteer and the district read the same thing.
 OUTCOMES: tuple[OutcomeInfo, ...] = (
-    OutcomeInfo(Outcome.NO_ANSWER, "Svarar ej", "No answer"),
+    OutcomeInfo(Outcome.NO_ANSWER, "Svarar inte", "No answer"),
     OutcomeInfo(Outcome.BUSY, "Upptaget", "Busy"),
     OutcomeInfo(Outcome.VOICEMAIL, "Telefonsvarare", "Voicemail"),
     OutcomeInfo(Outcome.WRONG_NUMBER, "Fel nummer", "Wrong number"),
     OutcomeInfo(Outcome.CALLBACK, "Ring tillbaka", "Call back"),
     OutcomeInfo(Outcome.REFUSED, "Vill inte prata", "Doesn't want to talk"),
-    OutcomeInfo(Outcome.DO_NOT_CALL, "Vill inte bli uppringd igen", "Do not call again"),
+    OutcomeInfo(Outcome.DO_NOT_CALL, "Ring aldrig igen", "Never call again"),
     OutcomeInfo(Outcome.CONVERSATION, "Samtal genomfört", "Conversation held"),
     OutcomeInfo(Outcome.RECRUITED, "Blev medlem", "Became a member"),
 )

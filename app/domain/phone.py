@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -36,7 +38,7 @@ REASON_NOT_PERSONAL = QT_TRANSLATE_NOOP(
     "app", "not a personal number (premium, toll-free or shared)"
 )
 
-_JUNK = re.compile(r"[^\d+]")
+_JUNK = re.compile(r"[^0-9+]")
 _FLOAT_CELL = re.compile(r"^\d{6,15}\.0+$")
 _TRUNK_IN_BRACKETS = re.compile(r"\(\s*0\s*\)")
 
@@ -59,6 +61,50 @@ def clean_cell(value: object) -> str:
     return text
 
 
+def phone_text(raw: str) -> str:
+    """The text of a number in ASCII: the one normalisation of what people type or paste.
+
+    Every character with a digit value becomes that digit (full-width ０７０, Arabic-Indic
+    ٠٧٠, superscripts), full-width and small plus signs and brackets become + ( ), and any
+    other character that is not ASCII (a non-breaking space, an en dash, a middle dot...)
+    becomes a space, a separator like the others. Imports, the do-not-call list and search
+    all get their numbers through `dial_digits`, which starts here.
+    """
+    if raw.isascii():
+        return raw
+    return "".join(map(_ascii_char, raw))
+
+
+@functools.lru_cache(maxsize=1024)
+def _ascii_char(char: str) -> str:
+    if char.isascii():
+        return char
+    digit = unicodedata.digit(char, None)
+    if digit is not None:
+        return str(digit)
+    folded = unicodedata.normalize("NFKC", char)
+    return folded if folded in ("+", "(", ")") else " "
+
+
+def dial_digits(raw: str, country_code: str) -> str | None:
+    """The number as '+' or '0' and digits, for phonenumbers; None when it cannot be one.
+
+    `country_code` is the default region's calling code ("46"): Excel drops the leading zero
+    of 701234567 and the plus of 46701234567, and both are put back. This is the one place
+    both `parse_phone` and the import's fast `NumberParser` read a number's text.
+    """
+    text = _TRUNK_IN_BRACKETS.sub("", phone_text(raw))  # "+46 (0)70" → "+46 70"
+    digits = _JUNK.sub("", text)
+    if len(digits.lstrip("+")) < 5 or len(digits) > 20:
+        return None
+    if digits.startswith("00"):
+        return "+" + digits[2:]
+    if not digits.startswith(("+", "0")):
+        return ("+" + digits) if digits.startswith(country_code) and len(digits) > 10 \
+            else "0" + digits
+    return digits
+
+
 def parse_phone(value: object, region: str = "SE") -> ParsedPhone:
     """Normalise to E.164 and decide whether the number may be called."""
     import phonenumbers
@@ -67,16 +113,9 @@ def parse_phone(value: object, region: str = "SE") -> ParsedPhone:
     raw = clean_cell(value)
     if not raw:
         return ParsedPhone(raw, None, None, REASON_EMPTY)
-    text = _TRUNK_IN_BRACKETS.sub("", raw)  # "+46 (0)70" → "+46 70"
-    digits = _JUNK.sub("", text)
-    if len(digits.lstrip("+")) < 5 or len(digits) > 20:
+    digits = dial_digits(raw, str(phonenumbers.country_code_for_region(region)))
+    if digits is None:
         return ParsedPhone(raw, None, None, REASON_NOT_A_NUMBER)
-    if digits.startswith("00"):
-        digits = "+" + digits[2:]
-    elif not digits.startswith(("+", "0")):
-        # Excel dropped the leading zero (701234567) or the plus (46701234567).
-        country = str(phonenumbers.country_code_for_region(region))
-        digits = ("+" + digits) if digits.startswith(country) and len(digits) > 10 else "0" + digits
     try:
         number = phonenumbers.parse(digits, region)
     except phonenumbers.NumberParseException:

@@ -27,6 +27,10 @@
         <source>When should we call back?</source>
         <translation>När ska vi ringa tillbaka?</translation>
     </message>
+    <message>
+        <source>They said: %1</source>
+        <translation>Personen sa: %1</translation>
+    </message>
 </context>
 <context>
     <name>CallingScreen</name>
@@ -135,6 +139,10 @@
         <translation>Ångrat: %1. Rätta och spara igen.</translation>
     </message>
     <message>
+        <source>The campaign&apos;s settings lack: %1. The script shows … there. Ask the organiser to fill them in under Campaign › Campaign settings.</source>
+        <translation>Kampanjinställningarna saknar: %1. Manuset visar … där. Be organisatören fylla i det under Kampanj › Kampanjinställningar.</translation>
+    </message>
+    <message>
         <source>Outside calling hours</source>
         <translation>Utanför ringtiderna</translation>
     </message>
@@ -181,6 +189,10 @@
     <message>
         <source>First choose what happened: press Ctrl+1 … Ctrl+9 or click an outcome.</source>
         <translation>Välj först vad som hände: tryck Ctrl+1 … Ctrl+9 eller klicka på ett utfall.</translation>
+    </message>
+    <message>
+        <source>The script&apos;s answers say “%1”, but you chose “%2”. Save the call as “%2”?</source>
+        <translation>Svaren i manuset säger ”%1”, men du valde ”%2”. Spara samtalet som ”%2”?</translation>
     </message>
     <message>
         <source>Your reservation of %1 ran out and someone else may be calling them now. Your call is still saved if you go on, but it will not undo what the other caller saved.</source>
@@ -371,7 +383,7 @@
     </message>
     <message>
         <source>The person has heard the text above and &amp;agrees</source>
-        <translation>Personen har hört texten ovan och &amp;godkänner</translation>
+        <translation>Personen har hört texten ovan och go&amp;dkänner</translation>
     </message>
     <message>
         <source>The association may &amp;contact them by email or text message</source>
@@ -407,7 +419,7 @@
     </message>
     <message>
         <source>&amp;Birth year:</source>
-        <translation>&amp;Födelseår:</translation>
+        <translation>Födelse&amp;år:</translation>
     </message>
     <message>
         <source>Read this to the person:</source>
@@ -725,44 +737,76 @@
         <source>{name} has been called or changed by someone else since your call, so it cannot be undone. Your call stays saved.</source>
         <translation>{name} har ringts eller ändrats av någon annan efter ditt samtal, så det kan inte ångras. Ditt samtal är sparat.</translation>
     </message>
+    <message>
+        <source>There is no script with id {id}</source>
+        <translation>Det finns inget manus med id {id}</translation>
+    </message>
+    <message>
+        <source>Script &apos;{script}&apos; version {version} has no question &apos;{key}&apos;; its answer cannot be saved</source>
+        <translation>Manuset &apos;{script}&apos; version {version} har ingen fråga &apos;{key}&apos;; svaret kan inte sparas</translation>
+    </message>
+    <message>
+        <source>The answer to question &apos;{key}&apos; must be text</source>
+        <translation>Svaret på frågan &apos;{key}&apos; ska vara text</translation>
+    </message>
+    <message>
+        <source>The answer to question &apos;{key}&apos; must be a list of its options</source>
+        <translation>Svaret på frågan &apos;{key}&apos; ska vara en lista med frågans svarsalternativ</translation>
+    </message>
+    <message>
+        <source>The answer to question &apos;{key}&apos; names an option more than once</source>
+        <translation>Svaret på frågan &apos;{key}&apos; tar med ett svarsalternativ mer än en gång</translation>
+    </message>
+    <message>
+        <source>The answer to question &apos;{key}&apos; must be one option, not a list</source>
+        <translation>Svaret på frågan &apos;{key}&apos; ska vara ett svarsalternativ, inte en lista</translation>
+    </message>
+    <message>
+        <source>The answer to question &apos;{key}&apos; is not one of its options ({options})</source>
+        <translation>Svaret på frågan &apos;{key}&apos; är inte ett av frågans svarsalternativ ({options})</translation>
+    </message>
+    <message>
+        <source>Question key &apos;{key}&apos; is empty or longer than {limit} characters</source>
+        <translation>Frågenyckeln &apos;{key}&apos; är tom eller längre än {limit} tecken</translation>
+    </message>
+    <message>
+        <source>The answer to question &apos;{key}&apos; must be text or a list of options</source>
+        <translation>Svaret på frågan &apos;{key}&apos; ska vara text eller en lista med svarsalternativ</translation>
+    </message>
+    <message>
+        <source>The answer to question &apos;{key}&apos; is {length} characters long; at most {limit} fit</source>
+        <translation>Svaret på frågan &apos;{key}&apos; är {length} tecken långt; högst {limit} tecken får plats</translation>
+    </message>
 </context>
 <context>
     <name>calling</name>
     <message>
-        <source>No answer</source>
-        <translation>Svarar inte</translation>
+        <source>the association&apos;s name</source>
+        <translation>föreningens namn</translation>
     </message>
     <message>
-        <source>Busy</source>
-        <translation>Upptaget</translation>
+        <source>the local issue</source>
+        <translation>den lokala frågan</translation>
     </message>
     <message>
-        <source>Voicemail</source>
-        <translation>Röstbrevlåda</translation>
+        <source>the association&apos;s message</source>
+        <translation>föreningens budskap</translation>
     </message>
     <message>
-        <source>Wrong number</source>
-        <translation>Fel nummer</translation>
+        <source>the meeting&apos;s title</source>
+        <translation>mötets namn</translation>
     </message>
     <message>
-        <source>Call back later</source>
-        <translation>Ring tillbaka senare</translation>
+        <source>the meeting&apos;s time</source>
+        <translation>mötets tid</translation>
     </message>
     <message>
-        <source>Doesn&apos;t want to talk</source>
-        <translation>Vill inte prata</translation>
+        <source>the meeting&apos;s link</source>
+        <translation>mötets länk</translation>
     </message>
     <message>
-        <source>Never call again</source>
-        <translation>Ring aldrig igen</translation>
-    </message>
-    <message>
-        <source>Conversation held</source>
-        <translation>Vi pratade</translation>
-    </message>
-    <message>
-        <source>Became a member</source>
-        <translation>Blev medlem</translation>
+        <source>the meeting&apos;s guest</source>
+        <translation>mötets gäst</translation>
     </message>
     <message>
         <source>mobile</source>

@@ -458,6 +458,78 @@
         <source>Ringkväll cannot read or save the database {db}: {problem}</source>
         <translation>Ringkväll kan inte läsa eller spara i databasen {db}: {problem}</translation>
     </message>
+    <message>
+        <source>permission denied</source>
+        <translation>behörighet saknas</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>namnet är för långt</translation>
+    </message>
+    <message>
+        <source>a part of the path is a file, not a folder</source>
+        <translation>en del av sökvägen är en fil, inte en mapp</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>det är en mapp, inte en fil</translation>
+    </message>
+    <message>
+        <source>Ringkväll cannot read or write a file: {problem}</source>
+        <translation>Ringkväll kan inte läsa eller skriva en fil: {problem}</translation>
+    </message>
+    <message>
+        <source>Ringkväll cannot read or write {path}: {problem}</source>
+        <translation>Ringkväll kan inte läsa eller skriva {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>Database {db} is damaged: it records {count} schema versions ({revisions}) where there is one</source>
+        <translation>Databasen {db} är skadad: den anger {count} schemaversioner ({revisions}) där det ska finnas en</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>mappen finns inte</translation>
+    </message>
+    <message>
+        <source>the file is in use by another program</source>
+        <translation>filen används av ett annat program</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {problem}</source>
+        <translation>Kan inte skriva {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>{path} already exists; add --force to replace it</source>
+        <translation>{path} finns redan; lägg till --force för att ersätta den</translation>
+    </message>
+    <message>
+        <source>{path} is both read and written; choose another name for the output file</source>
+        <translation>{path} både läses och skrivs; välj ett annat namn på filen som ska skrivas</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file</source>
+        <translation>{path} är en mapp, inte en fil</translation>
+    </message>
+    <message>
+        <source>{path} is not an ordinary file; choose another name</source>
+        <translation>{path} är ingen vanlig fil; välj ett annat namn</translation>
+    </message>
+    <message>
+        <source>{path} is read-only; Ringkväll will not replace it</source>
+        <translation>{path} är skrivskyddad; Ringkväll ersätter den inte</translation>
+    </message>
+    <message>
+        <source>{path} is open in another program; close it there first</source>
+        <translation>{path} är öppen i ett annat program; stäng den där först</translation>
+    </message>
+    <message>
+        <source>{path} is part of the database {db}; choose another name for the output file</source>
+        <translation>{path} hör till databasen {db}; välj ett annat namn på filen som ska skrivas</translation>
+    </message>
+    <message>
+        <source>{path} is a backup of the database {db}; choose another name for the output file</source>
+        <translation>{path} är en säkerhetskopia av databasen {db}; välj ett annat namn på filen som ska skrivas</translation>
+    </message>
 </context>
 <context>
     <name>dnc</name>
@@ -499,6 +571,10 @@ Please send the log file to whoever helps you with Ringkväll:
         <translation>Ringkväll stötte på ett oväntat fel. Dina sparade samtal är kvar.
 Skicka loggfilen till den som hjälper dig med Ringkväll:
 {path}</translation>
+    </message>
+    <message>
+        <source>The log file holds error details and technical information, never the names, numbers or answers of the people you call.</source>
+        <translation>Loggfilen innehåller felbeskrivningar och teknisk information, aldrig namn, nummer eller svar från dem du ringer.</translation>
     </message>
 </context>
 <context>

@@ -424,12 +424,76 @@
         <translation>{file} går inte att läsa ({reason})</translation>
     </message>
     <message>
+        <source>{file} is larger than {limit} MB, the most Ringkväll reads; split the list into smaller files</source>
+        <translation>{file} är större än {limit} MB, det mesta Ringkväll läser. Dela upp listan i mindre filer</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} is longer than {limit} characters, the most a row may have</source>
+        <translation>{file}: rad {line} är längre än {limit} tecken, det mesta en rad får ha</translation>
+    </message>
+    <message>
+        <source>{file}: the quote (&quot;) opened on line {line} is never closed; remove it or close it, and try again</source>
+        <translation>{file}: citattecknet (&quot;) som öppnas på rad {line} stängs aldrig. Ta bort det eller stäng det och försök igen</translation>
+    </message>
+    <message>
+        <source>{file}: the quoted text opened on line {line} runs on for more than {limit} characters; is a closing quote (&quot;) missing?</source>
+        <translation>{file}: den citerade texten som öppnas på rad {line} fortsätter i mer än {limit} tecken. Saknas ett avslutande citattecken (&quot;)?</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} has more than {limit} columns, the most Ringkväll reads</source>
+        <translation>{file}: rad {line} har fler än {limit} kolumner, det mesta Ringkväll läser</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}, column {column} holds more than {limit} characters, the most a cell may have</source>
+        <translation>{file}: rad {line}, kolumn {column} innehåller mer än {limit} tecken, det mesta en cell får ha</translation>
+    </message>
+    <message>
+        <source>{file} changes its text encoding on line {line} (UTF-8 above it, something else from there); save the list again in one encoding</source>
+        <translation>{file} byter teckenkodning på rad {line} (UTF-8 ovanför, något annat därifrån). Spara listan igen med en och samma teckenkodning</translation>
+    </message>
+    <message>
+        <source>{file}: row {row} of sheet &apos;{sheet}&apos; has more than {limit} columns, the most Ringkväll reads</source>
+        <translation>{file}: rad {row} i bladet ”{sheet}” har fler än {limit} kolumner, det mesta Ringkväll läser</translation>
+    </message>
+    <message>
+        <source>{file}: cell {cell} of sheet &apos;{sheet}&apos; holds more than {limit} characters, the most a cell may have</source>
+        <translation>{file}: cell {cell} i bladet ”{sheet}” innehåller mer än {limit} tecken, det mesta en cell får ha</translation>
+    </message>
+    <message>
+        <source>{file}: sheet &apos;{sheet}&apos; has rows below row {limit}, the last one Excel has</source>
+        <translation>{file}: bladet ”{sheet}” har rader nedanför rad {limit}, den sista rad Excel har</translation>
+    </message>
+    <message>
+        <source>{file} unpacks to more than {limit} MB, the most Ringkväll reads from a workbook; split the list into smaller files</source>
+        <translation>{file} packas upp till mer än {limit} MB, det mesta Ringkväll läser ur en arbetsbok. Dela upp listan i mindre filer</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an Excel workbook (a part unpacks to more than {limit} times its size, which no real workbook does)</source>
+        <translation>{file} går inte att läsa som en Excel-arbetsbok (en del packas upp till mer än {limit} gånger sin storlek, vilket ingen riktig arbetsbok gör)</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an Excel workbook (more than {limit} parts inside)</source>
+        <translation>{file} går inte att läsa som en Excel-arbetsbok (den innehåller fler än {limit} delar)</translation>
+    </message>
+    <message>
+        <source>{file} is not an ordinary file (it is a pipe, a device or a socket); save the list to a file and choose that</source>
+        <translation>{file} är ingen vanlig fil (utan en pipe, en enhet eller en socket). Spara listan i en fil och välj den</translation>
+    </message>
+    <message>
         <source>{file} is empty</source>
         <translation>{file} är tom</translation>
     </message>
     <message>
+        <source>{file} is a password-protected workbook; open it in Excel, remove the password, save it and try again</source>
+        <translation>{file} är en lösenordsskyddad arbetsbok. Öppna den i Excel, ta bort lösenordet, spara och försök igen</translation>
+    </message>
+    <message>
         <source>{file} is in the old Excel format (.xls); save it as .xlsx or CSV and try again</source>
         <translation>{file} är i det gamla Excel-formatet (.xls). Spara den som .xlsx eller CSV och försök igen</translation>
+    </message>
+    <message>
+        <source>{file} is an old Excel file (.xls) or a password-protected workbook; save it in Excel as .xlsx without a password, or as CSV, and try again</source>
+        <translation>{file} är en gammal Excel-fil (.xls) eller en lösenordsskyddad arbetsbok. Spara den i Excel som .xlsx utan lösenord, eller som CSV, och försök igen</translation>
     </message>
     <message>
         <source>{file} has no rows to import</source>
@@ -458,6 +522,10 @@
     <message>
         <source>{file} has no sheet named &apos;{sheet}&apos; (sheets: {names})</source>
         <translation>{file} har inget blad som heter ”{sheet}” (blad: {names})</translation>
+    </message>
+    <message>
+        <source>{file} has no visible sheet (hidden: {names}); name the one to import</source>
+        <translation>{file} har inget synligt blad (dolda: {names}). Ange vilket blad som ska importeras</translation>
     </message>
     <message>
         <source>Row</source>

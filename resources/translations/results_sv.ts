@@ -219,6 +219,22 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Replace the file?</source>
+        <translation>Ersätta filen?</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Do you want to replace it?</source>
+        <translation>%1 finns redan. Vill du ersätta den?</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersätt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
         <source>Export to Excel</source>
         <translation>Exportera till Excel</translation>
     </message>
@@ -345,18 +361,6 @@
 <context>
     <name>app</name>
     <message>
-        <source>{path} is a folder, not a file</source>
-        <translation>{path} är en mapp, inte en fil</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}: the folder {folder} does not exist</source>
-        <translation>Kan inte spara {path}: mappen {folder} finns inte</translation>
-    </message>
-    <message>
-        <source>Cannot write {path} ({reason})</source>
-        <translation>Kan inte spara {path} ({reason})</translation>
-    </message>
-    <message>
         <source>This file holds special-category personal data (what people said about politics), with names and numbers. Keep it within the association, store it safely and delete it when it is no longer needed. Send the district the &apos;district&apos; level instead.</source>
         <translation>Filen innehåller känsliga personuppgifter (vad folk har sagt om politik) med namn och nummer. Behåll den inom föreningen, förvara den säkert och radera den när du inte behöver den längre. Skicka nivån &apos;district&apos; till distriktet i stället.</translation>
     </message>
@@ -391,10 +395,6 @@
     <message>
         <source>Choose at least one export to combine</source>
         <translation>Välj minst en export att slå ihop</translation>
-    </message>
-    <message>
-        <source>{file} is both read and written; choose another name for the district file</source>
-        <translation>{file} skulle både läsas och skrivas över; välj ett annat namn på distriktsfilen</translation>
     </message>
     <message>
         <source>{file} and {other} both hold campaign &apos;{campaign}&apos; of {association}; keep only the newest</source>

@@ -38,7 +38,8 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 class CallbackDialog(QDialog):
     """When to call back: quick choices, or a time picked."""
 
-    def __init__(self, parent: QWidget | None = None, now: datetime | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, now: datetime | None = None,
+                 said: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("callbackDialog")
         self.setWindowTitle(self.tr("Call back"))
@@ -60,6 +61,13 @@ class CallbackDialog(QDialog):
         layout = QVBoxLayout(self)
         label = QLabel(self.tr("When should we call back?"))
         layout.addWidget(label)
+        if said.strip():
+            # What the volunteer typed in the script, when it did not name a time.
+            heard = QLabel(self.tr("They said: %1").replace("%1", said.strip()))
+            heard.setObjectName("callbackSaid")
+            heard.setWordWrap(True)
+            heard.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(heard)
         layout.addWidget(self.in_hour)
         layout.addWidget(self.tomorrow)
         layout.addWidget(self.pick)
@@ -83,7 +91,7 @@ class MembershipDialog(QDialog):
     """The membership form: details, and consent read out and confirmed (both required)."""
 
     def __init__(self, card: ContactCard, consent_text: str, number: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, filled: RecruitInput | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("membershipDialog")
         self.setWindowTitle(self.tr("New member"))
@@ -129,7 +137,20 @@ class MembershipDialog(QDialog):
         for signal in (self.consent.toggled, self.first_name.textChanged,
                        self.last_name.textChanged):
             signal.connect(self._update)
+        if filled is not None:
+            self._fill(filled)
         self._update()
+
+    def _fill(self, r: RecruitInput) -> None:
+        """The details saved before (Undo): all back, ready to correct."""
+        for edit, value in ((self.first_name, r.first_name), (self.last_name, r.last_name),
+                            (self.email, r.email), (self.phone, r.phone),
+                            (self.street, r.street), (self.postcode, r.postcode),
+                            (self.city, r.city)):
+            edit.setText(value)
+        self.birth_year.setValue(r.birth_year or 0)
+        self.consent.setChecked(r.consent_membership)
+        self.contact_ok.setChecked(r.consent_contact)
 
     def _update(self, *_: object) -> None:
         ok = self.consent.isChecked() and bool(

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.clock import utcnow
+from app.clock import local, utcnow
 from app.db.models import Campaign
 from app.domain.outcomes import Outcome
 from app.errors import QT_TRANSLATE_NOOP, UserError
@@ -59,13 +59,14 @@ from app.services.calling import (
     undo_last_call,
 )
 from app.services.calling.evening import Evening
+from app.services.calling.when import parse_callback_time
 from app.settings import CLAIM_MINUTES, LANGUAGE
 from ui.calling.contact_card import ContactCardView
 from ui.calling.dialogs import CallbackDialog, MembershipDialog, SkipDialog, SummaryDialog
 from ui.calling.evening_panel import EveningPanel
 from ui.calling.outcome_bar import OutcomeBar
 from ui.calling.script_panel import ScriptPanel
-from ui.calling.texts import outcome_text, queue_reasons, when_text
+from ui.calling.texts import outcome_text, queue_reasons, setting_text, when_text
 from ui.context import UiContext
 from ui.errors import show_error
 
@@ -154,6 +155,11 @@ class CallingScreen(QWidget):
         for button in (self.skip_button, self.undo_button, self.end_button):
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
 
+        # Campaign settings the script needs but the organiser left empty.
+        self.missing_note = QLabel()
+        self.missing_note.setObjectName("missingSettings")
+        self.missing_note.setWordWrap(True)
+        self.missing_note.setVisible(False)
         # Said once when a save found that someone else got to the person first.
         self.conflict_notice = QLabel()
         self.conflict_notice.setObjectName("conflictNotice")
@@ -184,6 +190,8 @@ class CallingScreen(QWidget):
         self.script_panel.set_script(self.stored_script.script if self.stored_script else None,
                                      self.script_problem)
         self.script_panel.changed.connect(self._script_changed)
+        self.script_panel.answered.connect(self._script_answered)
+        self.script_panel.ended.connect(self._script_ended)
         self.outcomes = OutcomeBar()
         self.outcomes.chosen.connect(self.choose_outcome)
         self.outcome_status = QLabel()
@@ -300,6 +308,7 @@ class CallingScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.practice_note)
+        layout.addWidget(self.missing_note)
         layout.addWidget(self.claim_banner)
         layout.addWidget(self.conflict_notice)
         layout.addLayout(body, 1)
@@ -369,7 +378,9 @@ class CallingScreen(QWidget):
     def _shortcuts(self) -> None:
         def bind(keys: str, slot: Callable[[], object]) -> QShortcut:
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Wherever the focus is in the window (or nowhere, after a step's buttons were
+            # rebuilt): a real keyboard sends keys to the focus, not to this screen.
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
             return shortcut
 
@@ -495,13 +506,7 @@ class CallingScreen(QWidget):
             self.ctx.events.changed.emit("calls")
             self._show_conflict(update.conflict, update.saved_name)
         if update.undone is not None:
-            self._show_card(update.undone.card)
-            self.notes.setPlainText(update.undone.notes)
-            if update.undone.outcome not in (Outcome.CALLBACK.value, Outcome.RECRUITED.value):
-                self._set_outcome(update.undone.outcome, by_hand=True)
-            self.outcome_status.setText(
-                self.tr("Undone: %1. Correct it and save again.")
-                .replace("%1", outcome_text(update.undone.outcome)))
+            self._restore(update.undone)
             return
         following = update.next
         if following is not None and following.card is not None:
@@ -524,8 +529,41 @@ class CallingScreen(QWidget):
             context = CallContext.for_call(self.campaign, card.first_name,
                                            self.evening.volunteer_name, language)
             self.script_panel.start(context)
+            self._show_missing(context)
         self.card_view.timer_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.shown_contact.emit(card)
+
+    def _restore(self, undone: UndoResult) -> None:
+        """Undo: the whole call back as it was saved, ready to correct."""
+        self._show_card(undone.card)
+        self.script_panel.restore(undone.answers)
+        self.notes.setPlainText(undone.notes)
+        if undone.follow_up is not None:
+            self.promised.setText(undone.follow_up.promised)
+            self.assigned.setText(undone.follow_up.assigned_to)
+        self.meeting.setChecked(undone.meeting_signup)
+        self.recruit = undone.recruit
+        self.callback_at = undone.callback_at
+        self._membership_asked = True  # the details are back: no form popping up again
+        self._set_outcome(undone.outcome, by_hand=True)
+        self.outcome_status.setText(
+            self.tr("Undone: %1. Correct it and save again.")
+            .replace("%1", outcome_text(undone.outcome)))
+
+    def _show_missing(self, context: object) -> None:
+        from app.services.scripts import CallContext, missing_settings
+
+        script = self.script_panel.script
+        missing = (missing_settings(script, context)
+                   if script is not None and isinstance(context, CallContext) else [])
+        if not missing:
+            self.missing_note.setVisible(False)
+            return
+        names = ", ".join(setting_text(name) for name in missing)
+        self.missing_note.setText(self.tr(
+            "The campaign's settings lack: %1. The script shows … there. Ask the organiser to "
+            "fill them in under Campaign › Campaign settings.").replace("%1", names))
+        self.missing_note.setVisible(True)
 
     def _show_empty(self, following: NextContact | None) -> None:
         self.card = None
@@ -548,6 +586,8 @@ class CallingScreen(QWidget):
         self.callback_at = None
         self.recruit = None
         self.outcome_by_hand = False
+        self._membership_asked = False
+        self._contradiction_ok = False
         self.outcomes.select(None)
         self.promised.clear()
         self.assigned.clear()
@@ -573,8 +613,8 @@ class CallingScreen(QWidget):
         self.outcome_by_hand = by_hand and outcome is not None
         self._update_status()
 
-    def _ask_callback(self) -> bool:
-        dialog = CallbackDialog(self)
+    def _ask_callback(self, said: str = "") -> bool:
+        dialog = CallbackDialog(self, said=said)
         if dialog.exec() != CallbackDialog.DialogCode.Accepted:
             return False
         self.callback_at = dialog.when()
@@ -593,7 +633,7 @@ class CallingScreen(QWidget):
         assert self.card is not None
         phone = self.card_view.phone()
         dialog = MembershipDialog(self.card, self.consent_text(),
-                                  phone.national if phone else "", self)
+                                  phone.national if phone else "", self, filled=self.recruit)
         if dialog.exec() != MembershipDialog.DialogCode.Accepted:
             return False
         self.recruit = dialog.recruit()
@@ -627,8 +667,64 @@ class CallingScreen(QWidget):
         if achieved.meeting_signup:
             self.meeting.setChecked(True)
         if achieved.outcome and not self.outcome_by_hand:
-            # The script's suggestion; details (callback time, membership) are asked on save.
+            # The script's suggestion; the volunteer can still pick another outcome by hand.
             self._set_outcome(achieved.outcome, by_hand=False)
+        if run.finished or self._membership_asked:
+            return
+        if run.current.effects.membership and self.recruit is None:
+            # The script reached the membership form: open it now, not at save. After the
+            # click that got here has finished, so the dialog takes the keyboard.
+            self._membership_asked = True
+            QTimer.singleShot(0, self._membership_from_script)
+
+    def _membership_from_script(self) -> None:
+        if self.card is None or self.busy or self.recruit is not None:
+            return
+        if self._ask_membership():
+            # A filled-in form settles it, whatever was picked by hand before; the form was
+            # the step's whole purpose, so the script goes on to the next one.
+            self._set_outcome(Outcome.RECRUITED.value, by_hand=False)
+            run = self.script_panel.run
+            if run is not None and not run.finished and run.current.effects.membership:
+                self.script_panel.go_on()
+                return
+        self._focus_after_dialog()
+
+    def _script_answered(self, step: object, value: object) -> None:
+        """A callback time typed in the script is the callback's time: not asked again."""
+        from app.services.scripts import Step
+
+        if not isinstance(step, Step) or step.effects.outcome != Outcome.CALLBACK.value:
+            return
+        if step.question is None or step.question.kind != "text" or not isinstance(value, str):
+            return
+        when = parse_callback_time(value, local(utcnow()))
+        if when is not None:
+            self.callback_at = when
+            self._update_status()
+            return
+        QTimer.singleShot(0, lambda: self._callback_from_script(value))
+
+    def _callback_from_script(self, said: str) -> None:
+        if self.card is None or self.busy or self.callback_at is not None:
+            return
+        if self._ask_callback(said):
+            if not self.outcome_by_hand:
+                self._set_outcome(Outcome.CALLBACK.value, by_hand=False)
+            self._update_status()
+        self._focus_after_dialog()
+
+    def _script_ended(self) -> None:
+        """Nothing left to answer: Ctrl+Return (or Enter here) saves."""
+        if self.card is not None:
+            self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_after_dialog(self) -> None:
+        run = self.script_panel.run
+        widget = self.script_panel.first_answer_widget()
+        if widget is None and run is not None and not run.finished:
+            widget = self.script_panel.forward
+        (widget or self.save_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- saving, skipping, undo -----------------------------------------------------------
 
@@ -646,6 +742,8 @@ class CallingScreen(QWidget):
             return
         if outcome == Outcome.RECRUITED.value and self.recruit is None \
                 and not self._ask_membership():
+            return
+        if not self._confirm_against_script(outcome):
             return
         card = self.card
         phone = self.card_view.phone()
@@ -679,6 +777,24 @@ class CallingScreen(QWidget):
                               conflict=result.conflict, saved_name=card.name)
 
         self._run(work)
+
+    def _confirm_against_script(self, outcome: str) -> bool:
+        """A hand-picked outcome the script's answers contradict is asked about, once."""
+        run = self.script_panel.run
+        suggested = run.achieved.outcome if run is not None else None
+        if not self.outcome_by_hand or suggested is None or suggested == outcome \
+                or self._contradiction_ok:
+            return True
+        if (suggested, outcome) == (Outcome.CONVERSATION.value, Outcome.RECRUITED.value):
+            return True  # a member is a conversation that went further than the script has
+        answer = QMessageBox.question(
+            self, self.tr("Save the call"),
+            self.tr("The script's answers say “%1”, but you chose “%2”. Save the call as “%2”?")
+            .replace("%1", outcome_text(suggested)).replace("%2", outcome_text(outcome)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self._contradiction_ok = True
+        return True
 
     def skip(self) -> None:
         if self.card is None or self.busy:

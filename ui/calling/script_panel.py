@@ -39,6 +39,8 @@ def _clear(layout: QVBoxLayout | QHBoxLayout) -> None:
 
 class ScriptPanel(QFrame):
     changed = Signal()  # an answer was given or taken back
+    answered = Signal(object, object)  # the Step answered, and the answer
+    ended = Signal()  # the walk reached its end: nothing here takes the focus any more
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,7 +94,7 @@ class ScriptPanel(QFrame):
         inner.addWidget(self.hint)
         inner.addLayout(self.answers_box)
         inner.addStretch(1)
-        scroll = QScrollArea()
+        self.step_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -175,13 +177,36 @@ class ScriptPanel(QFrame):
     def answers(self) -> dict[str, object]:
         return dict(self.run.answers) if self.run else {}
 
+    def restore(self, answers: dict[str, object]) -> None:
+        """Walk the script again with answers saved before (Undo): each answered question on
+        the path is answered the same way, steps without a question are passed while answers
+        are left, and the walk stops after the last one."""
+        run = self.run
+        if run is None:
+            return
+        left = dict(answers)
+        while left and not run.finished:
+            question = run.current.question
+            if question is None:
+                run.advance()
+                continue
+            if question.key not in left:
+                break
+            try:
+                run.answer(left.pop(question.key))  # type: ignore[arg-type]
+            except (ValueError, TypeError):
+                break  # the script changed since: keep what matched
+        self._after_move()
+
     # -- moving ---------------------------------------------------------------------------
 
     def answer(self, value: str | list[str]) -> None:
         if self.run is None or self.run.finished:
             return
+        step = self.run.current
         self.run.answer(value)
         self._after_move()
+        self.answered.emit(step, value)
 
     def go_back(self) -> None:
         if self.run is not None and self.run.can_go_back:
@@ -206,9 +231,19 @@ class ScriptPanel(QFrame):
     def _after_move(self) -> None:
         self._refresh()
         self.changed.emit()
+        # The widget that had the focus (the option just chosen) is gone: give it to the next
+        # step's first answer, or the volunteer's next key goes nowhere. New widgets are only
+        # shown by the next layout pass, and a hidden widget cannot take the focus.
         first = self._first_answer_widget()
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        if first is None and self.run is not None and not self.run.finished:
+            first = self.forward  # a step to read out: Enter goes on
+        if first is None:
+            self.ended.emit()
+            return
+        if self.isVisible():
+            first.show()
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._scroll_to(first)
 
     # -- drawing --------------------------------------------------------------------------
 
@@ -308,6 +343,19 @@ class ScriptPanel(QFrame):
                 button.toggle()
             else:
                 button.click()
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        """Keep the step in view at large text sizes, where it may be below the fold."""
+        parent = self.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(widget)
+            parent = parent.parentWidget()
+        self.step_scroll.ensureWidgetVisible(widget)
+
+    def first_answer_widget(self) -> QWidget | None:
+        """Where the keyboard belongs on this step: its first option, or its text field."""
+        return self._first_answer_widget()
 
     def _first_answer_widget(self) -> QWidget | None:
         return self.option_buttons[0] if self.option_buttons else self._first_editor()

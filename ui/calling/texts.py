@@ -7,23 +7,33 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject
 
 from app.clock import local
-from app.domain.outcomes import Outcome
+from app.domain.outcomes import outcome_label
 from app.services.calling import QueueState
+from ui.i18n import current_language
 
 
 def outcome_text(outcome: str) -> str:
+    """The outcome's one label (app.domain.outcomes), in the UI's language: the screen says
+    what the Excel export and the statistics say."""
+    try:
+        return outcome_label(outcome, current_language())
+    except ValueError:
+        return outcome
+
+
+def setting_text(placeholder: str) -> str:
+    """The campaign setting a script placeholder takes its value from, as the campaign
+    dialog names it."""
     texts = {
-        Outcome.NO_ANSWER: QCoreApplication.translate("calling", "No answer"),
-        Outcome.BUSY: QCoreApplication.translate("calling", "Busy"),
-        Outcome.VOICEMAIL: QCoreApplication.translate("calling", "Voicemail"),
-        Outcome.WRONG_NUMBER: QCoreApplication.translate("calling", "Wrong number"),
-        Outcome.CALLBACK: QCoreApplication.translate("calling", "Call back later"),
-        Outcome.REFUSED: QCoreApplication.translate("calling", "Doesn't want to talk"),
-        Outcome.DO_NOT_CALL: QCoreApplication.translate("calling", "Never call again"),
-        Outcome.CONVERSATION: QCoreApplication.translate("calling", "Conversation held"),
-        Outcome.RECRUITED: QCoreApplication.translate("calling", "Became a member"),
+        "association": QCoreApplication.translate("calling", "the association's name"),
+        "local_issue": QCoreApplication.translate("calling", "the local issue"),
+        "local_message": QCoreApplication.translate("calling", "the association's message"),
+        "meeting_title": QCoreApplication.translate("calling", "the meeting's title"),
+        "meeting_time": QCoreApplication.translate("calling", "the meeting's time"),
+        "meeting_link": QCoreApplication.translate("calling", "the meeting's link"),
+        "meeting_guest": QCoreApplication.translate("calling", "the meeting's guest"),
     }
-    return texts.get(Outcome(outcome), outcome)
+    return texts.get(placeholder, placeholder)
 
 
 def kind_text(kind: str) -> str:

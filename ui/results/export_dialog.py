@@ -1,13 +1,16 @@
 """Export to Excel: choose the privacy level (safest by default) and the file, then export.
 
-The export runs on a worker with a progress dialog whose Cancel leaves no file behind.
+The export runs on a worker with a progress dialog whose Cancel leaves no file behind. An
+existing file is replaced only after the user said so: the file dialog asks when a file is
+chosen there (Qt's default, kept), and `confirm_replace` asks for a name typed in the field.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -18,15 +21,23 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.errors import UserError
 from app.progress import Progress
-from app.services.reporting import export_campaign
-from app.services.results import DEFAULT_PRIVACY, ExportResult, Privacy, ReportFilter
+from app.services.output_paths import check_output, display_path
+from app.services.results import (
+    DEFAULT_PRIVACY,
+    ExportResult,
+    Privacy,
+    ReportFilter,
+    export_campaign_file,
+)
 from app.settings import LANGUAGE
 from ui.context import UiContext
 from ui.errors import show_error
@@ -36,6 +47,44 @@ from ui.tasks import TaskHandle, run_with_progress
 def suggested_name(campaign: str) -> str:
     safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in campaign).strip()
     return f"{safe or 'ringkvall'}.xlsx"
+
+
+def confirm_replace(parent: QWidget, path: Path) -> bool:
+    """Ask before an existing file is replaced; the safe answer (keep it) is the default."""
+    box = QMessageBox(parent)
+    box.setObjectName("replaceBox")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("ExportDialog", "Replace the file?"))
+    box.setText(QCoreApplication.translate(
+        "ExportDialog", "%1 already exists. Do you want to replace it?")
+        .replace("%1", display_path(path)))
+    replace = box.addButton(QCoreApplication.translate("ExportDialog", "&Replace"),
+                            QMessageBox.ButtonRole.AcceptRole)
+    replace.setObjectName("replaceButton")
+    keep = box.addButton(QCoreApplication.translate("ExportDialog", "Cancel"),
+                         QMessageBox.ButtonRole.RejectRole)
+    keep.setObjectName("keepButton")
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is replace
+
+
+def output_allowed(parent: QWidget, target: Path, confirmed: Path | None, *,
+                   database: object, inputs: list[Path] | None = None) -> bool | None:
+    """May the file be written? Refusals (the database, an input, a read-only file) shown
+    here; an existing file asked about unless the file dialog already asked. None: no;
+    else whether it is to be replaced (the service's `force`)."""
+    try:
+        check_output(target, database=database, inputs=inputs or (), force=True)
+    except UserError as exc:
+        show_error(parent, exc)
+        return None
+    if not os.path.lexists(target):
+        return False
+    if target != confirmed and not confirm_replace(parent, target):
+        return None
+    return True
 
 
 class ExportDialog(QDialog):
@@ -49,6 +98,7 @@ class ExportDialog(QDialog):
         self.campaign_name = campaign_name
         self.filter = flt
         self.handle: TaskHandle | None = None
+        self.confirmed: Path | None = None  # a file the file dialog asked to replace
         self.setObjectName("exportDialog")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -156,12 +206,15 @@ class ExportDialog(QDialog):
         self.ok.setEnabled(ready)
 
     def _choose_file(self) -> None:
+        # Default options: the dialog itself asks before an existing file is chosen.
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export to Excel"), self.path.text(),
             self.tr("Excel workbooks (*.xlsx)"))
         if path:
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
+            if path.lower().endswith(".xlsx"):
+                self.confirmed = Path(path)
+            else:
+                path += ".xlsx"  # a name the dialog did not ask about
             self.path.setText(path)
 
     def start_export(self) -> None:
@@ -170,13 +223,17 @@ class ExportDialog(QDialog):
             target = target.with_name(target.name + ".xlsx")
         privacy = self.privacy()
         db = self.ctx.db
+        force = output_allowed(self, target, self.confirmed, database=db)
+        if force is None:
+            return
         language = self.ctx.settings.get(LANGUAGE)
         campaign_id = self.campaign_id
         flt = self.filter
 
         def work(progress: Progress) -> ExportResult:
-            return export_campaign(db, campaign_id, target, privacy=privacy,
-                                   language=language, flt=flt, progress=progress)
+            return export_campaign_file(db, campaign_id, target, privacy=privacy,
+                                        language=language, flt=flt, progress=progress,
+                                        force=force)
 
         self.handle = run_with_progress(
             self, self.ctx.runner, self.tr("Exporting to Excel…"), work,

@@ -1,4 +1,8 @@
-"""Combine district files: several associations' exports in, one district workbook out."""
+"""Combine district files: several associations' exports in, one district workbook out.
+
+The district file is never one of the exports nor the database; an existing file is
+replaced only after the user said so (the file dialog asks, or `confirm_replace`).
+"""
 
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ from app.services.results import RollupResult, write_rollup
 from app.settings import LANGUAGE
 from ui.context import UiContext
 from ui.errors import show_error
+from ui.results.export_dialog import output_allowed
 from ui.tasks import TaskHandle, run_with_progress
 
 
@@ -33,6 +38,7 @@ class RollupDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.handle: TaskHandle | None = None
+        self.confirmed: Path | None = None  # a file the file dialog asked to replace
         self.setObjectName("rollupDialog")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -118,11 +124,16 @@ class RollupDialog(QDialog):
             self.files.takeItem(self.files.row(item))
 
     def _choose_output(self) -> None:
+        # Default options: the dialog itself asks before an existing file is chosen.
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the district file"), self.output.text(),
             self.tr("Excel workbooks (*.xlsx)"))
         if path:
-            self.output.setText(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+            if path.lower().endswith(".xlsx"):
+                self.confirmed = Path(path)
+            else:
+                path += ".xlsx"  # a name the dialog did not ask about
+            self.output.setText(path)
 
     def _update_ok(self, *_: object) -> None:
         self.ok.setEnabled(self.files.count() > 0 and bool(self.output.text().strip())
@@ -131,10 +142,16 @@ class RollupDialog(QDialog):
     def start(self) -> None:
         sources = [Path(p) for p in self.paths()]
         target = Path(self.output.text().strip()).expanduser()
+        database = self.ctx.db if self.ctx.db_is_open else None
+        force = output_allowed(self, target, self.confirmed, database=database,
+                               inputs=sources)
+        if force is None:
+            return
         language = self.ctx.settings.get(LANGUAGE)
 
         def work(progress: Progress) -> RollupResult:
-            return write_rollup(sources, target, language=language, progress=progress)
+            return write_rollup(sources, target, language=language, progress=progress,
+                                database=database, force=force)
 
         self.handle = run_with_progress(
             self, self.ctx.runner, self.tr("Combining district files…"), work,

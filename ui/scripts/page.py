@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.output_paths import check_output
 from app.services.scripts import StoredScript
 from app.services.scripts.actions import (
     ScriptsOverview,
@@ -381,8 +382,14 @@ class ScriptsPage(QWidget):
         self.last_dir = str(path.parent)
         db = self.ctx.db
         self.export_button.setEnabled(False)
-        self.ctx.runner.run(lambda _progress: export_script_file(db, script_id, path),
-                            context=self, on_success=self._exported,
+
+        def work(_progress: object) -> Path:
+            # Never over the database or its backups. The file dialog has asked before
+            # replacing an existing file (its default), hence force.
+            check_output(path, database=db, force=True)
+            return export_script_file(db, script_id, path)
+
+        self.ctx.runner.run(work, context=self, on_success=self._exported,
                             on_failure=lambda exc: self._task_failed(
                                 exc, lambda: self.export_file(script_id, path)))
 

@@ -9,11 +9,15 @@ from app.db.base import Base
 
 config = context.config
 connection = config.attributes["connection"]
+sqlite = connection.dialect.name == "sqlite"
+if sqlite and connection.exec_driver_sql("PRAGMA foreign_keys").scalar():
+    # A batch rebuild (copy, DROP, rename) would cascade and delete every referring row.
+    raise RuntimeError("SQLite migrations must run with foreign keys off: use app.db.migrate")
 
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
-    render_as_batch=connection.dialect.name == "sqlite",
+    render_as_batch=sqlite,
     compare_type=True,
 )
 with context.begin_transaction():

@@ -63,7 +63,8 @@ class QueueState:
 
     @property
     def all_done(self) -> bool:
-        return not self.outside_hours and self.total == self.done
+        # An empty campaign is not "everyone called": it has nobody to call yet.
+        return not self.outside_hours and self.total > 0 and self.total == self.done
 
 
 @dataclass(frozen=True)

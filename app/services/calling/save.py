@@ -27,6 +27,7 @@ from app.domain.status import ContactStatus, QueueRank
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services import dnc
 from app.services.calling import tally
+from app.services.calling.answers import check_answers
 from app.services.calling.precedence import QueueFields, merge
 from app.services.calling.queue import NextContact, next_contact
 
@@ -88,8 +89,9 @@ class SaveResult:
     conflict: SaveConflict | None = None
 
 
-def validate(call: CallInput) -> Outcome:
-    """UserError for what the volunteer must still fill in."""
+def validate(call: CallInput, session: Session | None = None) -> Outcome:
+    """UserError for what the volunteer must still fill in, or for answers that do not fit
+    the call's script version (checked when a session is given)."""
     try:
         outcome = Outcome(call.outcome)
     except ValueError:
@@ -108,6 +110,8 @@ def validate(call: CallInput) -> Outcome:
     if call.follow_up is not None and not call.follow_up.promised.strip():
         raise UserError(QT_TRANSLATE_NOOP("app", "The follow-up says nothing about what "
                                                      "was promised"))
+    if session is not None:
+        check_answers(session, call.script_id, call.answers)
     return outcome
 
 
@@ -131,7 +135,7 @@ def save_call(
     caller held the person (its claim, or nobody touched them since it looked); otherwise the
     call can only strengthen the state (precedence.merge), and the result says who else called.
     """
-    outcome = validate(call)
+    outcome = validate(call, session)
     now = now or utcnow()
     connection = session.connection()
     contact_row = _CONTACT_ROW

@@ -18,14 +18,21 @@ from app.services import audit
 from app.services.calling import tally
 from app.services.calling.card import ContactCard, load_card
 from app.services.calling.queue import claim_contact, release_claim
+from app.services.calling.save import FollowUpInput, RecruitInput
 
 
 @dataclass(frozen=True)
 class UndoResult:
+    """The call as it was saved, so the screen can put all of it back to be corrected."""
+
     card: ContactCard
-    outcome: str  # what had been saved, so the screen can show it
+    outcome: str
     notes: str
     answers: dict[str, object]
+    follow_up: FollowUpInput | None = None
+    meeting_signup: bool = False
+    recruit: RecruitInput | None = None
+    callback_at: datetime | None = None
 
 
 def _dt(value: Any) -> datetime | None:
@@ -88,6 +95,10 @@ def undo_last_call(
             select(Answer.question_key, Answer.value).where(Answer.call_id == call.id)
         )
     }
+    # The callback's time is where the call put the person in the queue.
+    callback_at = session.scalar(
+        select(Contact.next_call_at).where(Contact.id == call.contact_id)
+    ) if call.outcome == Outcome.CALLBACK.value else None
     restored: dict[str, Any] = {
         "status": before.get("status", "open"),
         "queue_rank": before.get("queue_rank", 1),
@@ -114,6 +125,8 @@ def undo_last_call(
                         .values(status=str(status), state_version=Contact.state_version + 1)
                         .execution_options(synchronize_session=False))
     call_id, contact_id, outcome, notes = call.id, call.contact_id, call.outcome, call.notes
+    follow_up, recruit = _follow_up(session, call_id), _recruit(session, call_id)
+    meeting_signup = call.meeting_signup
     follow_ups = session.scalar(
         select(func.count(FollowUp.id)).where(FollowUp.call_id == call_id)) or 0
     tally.bump(session, call.campaign_id, calls=-1,
@@ -129,4 +142,25 @@ def undo_last_call(
     claim = claim_contact(session, contact_id, volunteer_id, claim_minutes, now)
     session.expire_all()
     card = load_card(session, contact_id, claim.token, now)
-    return UndoResult(card, outcome, notes, answers)
+    return UndoResult(card, outcome, notes, answers, follow_up, meeting_signup, recruit,
+                      callback_at)
+
+
+def _follow_up(session: Session, call_id: int) -> FollowUpInput | None:
+    row = session.execute(
+        select(FollowUp.promised, FollowUp.assigned_to, FollowUp.due_at)
+        .where(FollowUp.call_id == call_id).limit(1)
+    ).first()
+    return FollowUpInput(row.promised, row.assigned_to, row.due_at) if row else None
+
+
+def _recruit(session: Session, call_id: int) -> RecruitInput | None:
+    r = session.scalars(select(Recruit).where(Recruit.call_id == call_id)).first()
+    if r is None:
+        return None
+    return RecruitInput(
+        first_name=r.first_name, last_name=r.last_name,
+        consent_membership=r.consent_membership, consent_text=r.consent_text,
+        email=r.email, phone=r.phone, street=r.street, postcode=r.postcode, city=r.city,
+        birth_year=r.birth_year, consent_contact=r.consent_contact,
+    )

@@ -7,7 +7,7 @@ from pathlib import Path
 from app.domain.phone import parse_phone
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services.importing.mapping import PHONE, guess_field
-from app.services.importing.readers import HEADER_SEARCH_ROWS, all_rows
+from app.services.importing.readers import HEADER_SEARCH_ROWS, all_rows, shown
 
 
 def read_dnc_numbers(path: Path | str, region: str = "SE", sheet: str | None = None) -> list[str]:
@@ -32,5 +32,5 @@ def read_dnc_numbers(path: Path | str, region: str = "SE", sheet: str | None = N
             if parsed.e164 is not None:
                 numbers.append(parsed.e164)
     if not numbers:
-        raise UserError(QT_TRANSLATE_NOOP("app", "{file} holds no phone numbers"), file=str(path))
+        raise UserError(QT_TRANSLATE_NOOP("app", "{file} holds no phone numbers"), file=shown(path))
     return numbers

@@ -132,7 +132,7 @@ def with_overrides(mapping: Mapping, overrides: Iterable[tuple[str, str]]) -> Ma
             raise UserError(
                 QT_TRANSLATE_NOOP("app", "The list has no column named '{header}' "
                                   "(columns: {columns})"),
-                header=header, columns=", ".join(mapping.headers))
+                header=header, columns=_one_line(", ".join(mapping.headers)))
         for index in matches:
             if field not in REPEATABLE and field != IGNORE:
                 # Choosing a single-valued field for one column takes it from any other.
@@ -141,13 +141,20 @@ def with_overrides(mapping: Mapping, overrides: Iterable[tuple[str, str]]) -> Ma
     return Mapping(mapping.headers, tuple(fields))
 
 
+def _one_line(text: str) -> str:
+    """A file name or header list for a message, on one line (readers.shown)."""
+    from app.services.importing.readers import shown
+
+    return shown(text)
+
+
 def check_mapping(mapping: Mapping, file: str) -> None:
     """A list is importable only if some column can hold a phone number."""
     if not mapping.phone_columns:
         raise UserError(
             QT_TRANSLATE_NOOP("app", "{file} has no column that can be a phone number "
                               "(columns: {columns})"),
-            file=file, columns=", ".join(mapping.headers))
+            file=_one_line(file), columns=_one_line(", ".join(mapping.headers)))
     for field in FIELDS:
         if field not in REPEATABLE and len(mapping.columns_for(field)) > 1:
             raise UserError(

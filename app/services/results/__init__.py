@@ -17,10 +17,11 @@ from app.services.results.figures import (
 )
 from app.services.results.privacy import DEFAULT_PRIVACY, FULL_WARNING, Privacy, parse_privacy
 from app.services.results.rollup import RollupResult, read_export, write_rollup
-from app.services.results.xlsx_export import ExportResult, export_xlsx
+from app.services.results.xlsx_export import ExportResult, export_campaign_file, export_xlsx
 
 __all__ = [
     "COUNT_KEYS", "DEFAULT_PRIVACY", "FULL_WARNING", "QUEUE_KEYS", "Counts", "ExportResult",
     "Privacy", "QueueState", "Report", "ReportFilter", "RollupResult", "Row", "build_report",
-    "export_csv", "export_xlsx", "parse_privacy", "read_export", "write_rollup",
+    "export_campaign_file", "export_csv", "export_xlsx", "parse_privacy", "read_export",
+    "write_rollup",
 ]

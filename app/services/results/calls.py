@@ -2,7 +2,7 @@
 
 Below `full` a contact is a pseudonym ("Kontakt 17"), numbered in order of first call within
 this file only, and volunteers are "Ringare 3"; numbers, notes and free-text answers are left
-out.
+out. Whether an answer is free text is decided by the script version of its own call.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from app.services.results.labels import Labels
 from app.services.results.privacy import Privacy
 from app.services.results.questions import (
     FREE_TEXT,
+    AnswerKinds,
     QuestionInfo,
     QuestionStats,
     answer_values,
@@ -71,8 +72,9 @@ def call_table(session: Session, campaign_id: int, privacy: Privacy, language: s
     full = privacy.identities
     if questions is None:
         questions = question_stats(session, campaign_id, flt)
+    # A column per question with choices; free-text questions only where free text may go.
     infos = [QuestionInfo(q.key, q.label, q.kind, tuple((o.value, o.label) for o in q.options))
-             for q in questions if full or q.kind not in FREE_TEXT]
+             for q in questions if privacy.free_text or q.kind not in FREE_TEXT]
     headers = [labels["time"], labels["volunteer"], labels["target_group"], labels["contact"]]
     if full:
         headers.append(labels["number"])
@@ -92,11 +94,7 @@ def _rows(session: Session, campaign_id: int, flt: ReportFilter, privacy: Privac
           builder: ReportBuilder | None) -> Iterator[list[object]]:
     full = privacy.identities
     language = labels.language
-    answers: dict[int, dict[str, object]] = {}
-    for call_id, key, value in session.connection().execute(filtered_calls(
-            select(Answer.call_id, Answer.question_key, Answer.value)
-            .join(Call, Call.id == Answer.call_id), campaign_id, flt)):
-        answers.setdefault(call_id, {})[key] = value
+    answers = _answers(session, campaign_id, flt, privacy.free_text)
     option_labels = [dict(q.options) for q in questions]
     kinds = [q.kind for q in questions]
     keys = [q.key for q in questions]
@@ -152,6 +150,26 @@ def _rows(session: Session, campaign_id: int, flt: ReportFilter, privacy: Privac
         if done % PROGRESS_EVERY == 0:
             progress.report(done, total)
     progress.report(done, total)
+
+
+def _answers(session: Session, campaign_id: int, flt: ReportFilter,
+             free_text: bool) -> dict[int, dict[str, object]]:
+    """Each call's answers; below `full` only its choices, judged by the call's own script
+    version (an earlier version may have asked the same key as free text)."""
+    rows = session.connection().execute(filtered_calls(
+        select(Answer.call_id, Answer.question_key, Answer.value, Call.script_id)
+        .join(Call, Call.id == Answer.call_id), campaign_id, flt)).all()
+    answers: dict[int, dict[str, object]] = {}
+    if free_text:
+        for call_id, key, value, _script_id in rows:
+            answers.setdefault(call_id, {})[key] = value
+        return answers
+    kinds = AnswerKinds.for_answers(session, ((key, value, script_id)
+                                              for _cid, key, value, script_id in rows))
+    for call_id, key, value, script_id in rows:
+        if kinds.choice(script_id, key, answer_values(value)) is not None:
+            answers.setdefault(call_id, {})[key] = value
+    return answers
 
 
 class _NationalNumbers:

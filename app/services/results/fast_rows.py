@@ -4,7 +4,9 @@ openpyxl builds an XML element tree for every cell it streams, which is most of 
 export of 100,000 calls takes. Rows holding only None, text, numbers, booleans and dates are
 written here straight as the same XML openpyxl would produce (inline strings, numbers, dates
 as serial numbers with openpyxl's own date style); rows with styled cells still go through
-openpyxl. Text is never written as a formula here: there is no <f> element at all.
+openpyxl. Text is never written as a formula here: there is no <f> element at all. Text that
+looks like a formula arrives already as a marked text cell (`SheetWriter.cell_value`), so its
+row takes openpyxl's path, with the cell's explicit text type and quote prefix.
 
 It hooks two private openpyxl methods on one sheet instance. If a future openpyxl changes
 them, `install` declines and everything goes through openpyxl as before.

@@ -30,6 +30,13 @@ class Privacy(StrEnum):
         """Real names, numbers and free text in Samtal and Ringare."""
         return self is Privacy.FULL
 
+    @property
+    def free_text(self) -> bool:
+        """Free-text answers (what people said, by the question's kind in the script version
+        of each answer's own call). Below full they appear nowhere: not in a sheet, the CSV
+        or `stats`; only how many there were is counted."""
+        return self is Privacy.FULL
+
 
 DEFAULT_PRIVACY = Privacy.DISTRICT
 

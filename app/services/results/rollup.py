@@ -10,17 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from app import __version__
 from app.clock import utcnow
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.progress import NoProgress, Progress
-from app.services.results.atomic import atomic_path
+from app.services.output_paths import check_output, display_path, output_error
 from app.services.results.figures import Counts, sum_counts
 from app.services.results.labels import Labels
 from app.services.results.meta import FORMAT_VERSION, SHEET, Metadata, NotAnExport, parse_meta
 from app.services.results.privacy import Privacy
-from app.services.results.sheet_writer import SheetWriter, discard
+from app.services.results.sheet_writer import SheetWriter
+from app.services.results.spool import discard, private_spool, save_workbook
 from app.services.results.summary_sheet import figure_cells, figure_headers
 
 ROLLUP_LEVELS = (Privacy.DISTRICT.value, Privacy.AGGREGATE.value)
@@ -45,12 +47,12 @@ def read_export(path: Path) -> SourceFile:
 
     path = Path(path)
     if not path.is_file():
-        raise UserError(QT_TRANSLATE_NOOP("app", "{file}: no such file"), file=str(path))
+        raise UserError(QT_TRANSLATE_NOOP("app", "{file}: no such file"), file=display_path(path))
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for files that are no workbook
         raise UserError(QT_TRANSLATE_NOOP("app", "{file} is not an Excel workbook (.xlsx)"),
-                        file=str(path)) from None
+                        file=display_path(path)) from None
     try:
         if SHEET not in wb.sheetnames:
             raise NotAnExport("no hidden sheet")
@@ -58,37 +60,40 @@ def read_export(path: Path) -> SourceFile:
     except NotAnExport:
         raise UserError(
             QT_TRANSLATE_NOOP("app", "{file} is not a Ringkväll results export"),
-            file=str(path)) from None
+            file=display_path(path)) from None
     finally:
         wb.close()
     if meta.format_version > FORMAT_VERSION:
         raise UserError(
             QT_TRANSLATE_NOOP("app", "{file} was made by a newer Ringkväll (format {version}, "
                                      "this one reads up to {supported}); update Ringkväll"),
-            file=str(path), version=meta.format_version, supported=FORMAT_VERSION)
+            file=display_path(path), version=meta.format_version, supported=FORMAT_VERSION)
     if meta.kind != "export":
         raise UserError(QT_TRANSLATE_NOOP("app", "{file} is a district roll-up, not an "
-                                                 "association's export"), file=str(path))
+                                                 "association's export"), file=display_path(path))
     if meta.privacy not in ROLLUP_LEVELS:
         raise UserError(
             QT_TRANSLATE_NOOP("app", "{file} is a full export with personal data; ask the "
                                      "association for the district or aggregate level"),
-            file=str(path))
+            file=display_path(path))
     return SourceFile(path, meta)
 
 
 def write_rollup(sources: list[Path], target: Path, *, language: str = "sv",
-                 progress: Progress | None = None, now: datetime | None = None) -> RollupResult:
+                 progress: Progress | None = None, now: datetime | None = None,
+                 database: object = None, force: bool = False) -> RollupResult:
+    """Check every source, then write the district workbook to `target`.
+
+    The target may not be a source, nor the database in use (`database`, see
+    `check_output`). An existing file is replaced only with `force` (checked when the file
+    is to be written; the command line and the window check before they start).
+    """
     from openpyxl import Workbook
 
     progress = progress or NoProgress()
     if not sources:
         raise UserError(QT_TRANSLATE_NOOP("app", "Choose at least one export to combine"))
-    target = Path(target)
-    if any(Path(p).resolve() == target.resolve() for p in sources):
-        raise UserError(QT_TRANSLATE_NOOP("app", "{file} is both read and written; choose "
-                                                 "another name for the district file"),
-                        file=str(target))
+    target = check_output(target, database=database, inputs=sources, force=True)
     files: list[SourceFile] = []
     seen: dict[tuple[str, str], Path] = {}
     for index, path in enumerate(sources):
@@ -101,18 +106,37 @@ def write_rollup(sources: list[Path], target: Path, *, language: str = "sv",
             raise UserError(
                 QT_TRANSLATE_NOOP("app", "{file} and {other} both hold campaign '{campaign}' "
                                          "of {association}; keep only the newest"),
-                file=str(seen[key]), other=str(source.path), campaign=key[1],
-                association=key[0] or "-")
+                file=display_path(seen[key]), other=display_path(source.path),
+                campaign=display_path(key[1]), association=display_path(key[0] or "-"))
         seen[key] = source.path
         files.append(source)
     now = now or utcnow()
-    labels = Labels(language)
-    wb = Workbook(write_only=True)
+    with private_spool():
+        wb = Workbook(write_only=True)
+        try:
+            total = _write_district(wb, files, Labels(language), now)
+            save_workbook(wb, target, force=force)
+        except OSError as exc:  # the spool's disk: full, or failing
+            discard(wb)
+            raise output_error(target, exc) from None
+        except BaseException:
+            discard(wb)
+            raise
+    progress.report(len(sources), len(sources))
+    return RollupResult(target, files, total)
+
+
+def _write_district(wb: Any, files: list[SourceFile], labels: Labels, now: datetime) -> Counts:
+    """The district workbook's sheets: every text cell through SheetWriter (other
+    associations' names are text from outside, never formulas here)."""
+    from app.services.results.meta import meta_rows
+
     district = SheetWriter(wb.create_sheet(labels["sheet.district"]))
     associations = SheetWriter(wb.create_sheet(labels["sheet.associations"]))
     listing = SheetWriter(wb.create_sheet(labels["files"]))
-    hidden = wb.create_sheet(SHEET)
-    hidden.sheet_state = "hidden"
+    ws_hidden = wb.create_sheet(SHEET)
+    ws_hidden.sheet_state = "hidden"
+    hidden = SheetWriter(ws_hidden)
 
     headers = figure_headers(labels, "target_group")
     district.widths([24, 24, 24, *([12] * len(headers))])
@@ -150,15 +174,6 @@ def write_rollup(sources: list[Path], target: Path, *, language: str = "sv",
 
     meta = Metadata(FORMAT_VERSION, "rollup", "", "", Privacy.AGGREGATE.value, labels.language,
                     now.isoformat(timespec="seconds"), __version__, all_groups)
-    from app.services.results.meta import meta_rows
-
     for row in meta_rows(meta):
-        hidden.append([SheetWriter.safe_value(v) for v in row])
-    try:
-        with atomic_path(target) as tmp:
-            wb.save(tmp)
-    except BaseException:
-        discard(wb)
-        raise
-    progress.report(len(sources), len(sources))
-    return RollupResult(target, files, total)
+        hidden.append(row)
+    return total

@@ -2,6 +2,11 @@
 
 Write-only sheets stream rows to disk, which keeps large exports fast and small in memory;
 widths and frozen panes must therefore be set before the first row.
+
+Every cell of every sheet an export or a roll-up writes (the hidden one too) goes through
+`SheetWriter.cell_value`, directly (`append`) or as a styled cell (`styled`): text loses the
+characters an .xlsx file cannot hold and is cut to Excel's limit, and text a spreadsheet
+could read as a formula or an error value becomes a text cell with Excel's quote prefix.
 """
 
 from __future__ import annotations
@@ -10,12 +15,15 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from app.services.results.safe_text import clean_xml
+from app.services.results.safe_text import xlsx_text
+from app.services.results.spool import discard
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-_RISKY_FIRST = frozenset("=+-@")
+__all__ = ["DATE_FORMAT", "ONE_DECIMAL", "PERCENT_FORMAT", "TIME_FORMAT", "SheetWriter",
+           "discard"]
+
 DATE_FORMAT = "yyyy-mm-dd"
 TIME_FORMAT = "yyyy-mm-dd hh:mm"
 PERCENT_FORMAT = "0.0%"
@@ -60,9 +68,10 @@ class SheetWriter:
 
     def styled(self, value: Any, *, bold: bool = False, big: bool = False, fill: bool = False,
                fmt: str | None = None) -> Any:
-        cell = self._cell(self.ws, value=self.safe_value(value))
-        if isinstance(value, str) and _risky(cell.value):
-            cell.data_type = "s"
+        if isinstance(value, str):
+            cell = self._text_cell(*xlsx_text(value))
+        else:
+            cell = self._cell(self.ws, value=value)
         if big:
             cell.font = self._big
         elif bold:
@@ -77,11 +86,20 @@ class SheetWriter:
             cell.number_format = DATE_FORMAT
         return cell
 
-    @staticmethod
-    def safe_value(value: Any) -> Any:
-        if isinstance(value, str):
-            return clean_xml(value)
-        return value
+    def cell_value(self, value: Any) -> Any:
+        """The one gate for every value written: text made safe, anything else as it is."""
+        if not isinstance(value, str):
+            return value
+        text, mark = xlsx_text(value)
+        return self._text_cell(text, True) if mark else text
+
+    def _text_cell(self, text: str, mark: bool) -> Any:
+        cell = self._cell(self.ws)
+        cell.value = text  # sets data_type: "f" for "=...", "e" for "#N/A", else "s"
+        cell.data_type = "s"  # text, never a formula or an error, whatever it starts with
+        if mark:
+            cell.quotePrefix = True  # Excel keeps it text even when the cell is edited
+        return cell
 
     def append(self, values: Iterable[Any]) -> None:
         if not self._fast_checked:
@@ -90,52 +108,10 @@ class SheetWriter:
             from app.services.results.fast_rows import install
 
             self.fast = install(self.ws)
-        if self.fast:
-            row = [clean_xml(v) if isinstance(v, str) and v and min(v) < " " else v
-                   for v in values]
-        else:
-            row = [self.protect(v) for v in values]
+        row = [self.cell_value(v) for v in values]
         self.ws.append(row)
         self.rows += 1
         self.max_cols = max(self.max_cols, len(row))
 
-    def protect(self, value: Any) -> Any:
-        """Strings that could be read as formulas become explicit text cells."""
-        if not isinstance(value, str) or not value:
-            return value
-        first = value[0]
-        if first in _RISKY_FIRST or first < " ":
-            value = clean_xml(value)
-            cell = self._cell(self.ws, value=value)
-            cell.data_type = "s"  # text, never a formula, whatever it starts with
-            return cell
-        if "\x00" <= min(value) < " ":
-            return clean_xml(value)
-        return value
-
     def blank(self) -> None:
         self.append([])
-
-
-def discard(wb: Any) -> None:
-    """Close a write-only workbook's half-written sheets and delete their temporary files.
-
-    Without this, Cancel leaves open streams that fail noisily when garbage-collected.
-    """
-    import contextlib
-    import os
-
-    for ws in wb.worksheets:
-        writer = getattr(ws, "_writer", None)
-        with contextlib.suppress(Exception):
-            if not ws.closed:
-                ws.close()
-        out = getattr(writer, "out", None)
-        if isinstance(out, str):
-            with contextlib.suppress(OSError):
-                os.remove(out)
-
-
-def _risky(value: object) -> bool:
-    return isinstance(value, str) and bool(value) and (value[0] in _RISKY_FIRST or
-                                                       value[0] < " ")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,15 +19,19 @@ from app.clock import utcnow
 from app.db.models import Call, Contact, FollowUp, PhoneNumber, Recruit, TargetGroup
 from app.domain.phone import format_national
 from app.progress import NoProgress, Progress
-from app.services.results.atomic import atomic_path
+from app.services.output_paths import check_output, output_error, session_database
 from app.services.results.calls import Pseudonyms, call_table, excel_time
 from app.services.results.figures import Report, ReportBuilder, ReportFilter, build_report
 from app.services.results.labels import Labels
 from app.services.results.meta import FORMAT_VERSION, SHEET, Metadata, meta_rows
 from app.services.results.privacy import DEFAULT_PRIVACY, Privacy
 from app.services.results.questions import FREE_TEXT, QuestionStats, question_stats
-from app.services.results.sheet_writer import ONE_DECIMAL, PERCENT_FORMAT, SheetWriter, discard
+from app.services.results.sheet_writer import ONE_DECIMAL, PERCENT_FORMAT, SheetWriter
+from app.services.results.spool import discard, private_spool, save_workbook
 from app.services.results.summary_sheet import write_summary
+
+if TYPE_CHECKING:
+    from app.db.database import Database
 
 SHEET_KEYS = ("summary", "calls", "recruits", "follow_ups", "answers", "volunteers")
 
@@ -44,32 +48,55 @@ class ExportResult:
 def export_xlsx(
     session: Session, campaign_id: int, target: Path, *, privacy: Privacy = DEFAULT_PRIVACY,
     language: str = "sv", flt: ReportFilter | None = None, progress: Progress | None = None,
-    now: datetime | None = None,
+    now: datetime | None = None, force: bool = False,
 ) -> ExportResult:
+    """Write the campaign's workbook to `target`.
+
+    Refused at once (`check_output`): the database the session reads or its companion files
+    as the target, a folder, a read-only file. An existing file is replaced only with
+    `force`; without it the export is refused when the file is to be written (the command
+    line and the window check before they start). Storage failures are an `OutputError`.
+    """
     from openpyxl import Workbook
 
+    target = check_output(target, database=session_database(session), force=True)
     progress = progress or NoProgress()
     now = now or utcnow()
     labels = Labels(language)
     flt = flt or ReportFilter()
     progress.report(0, None)
-    wb = Workbook(write_only=True)
-    sheets = {key: SheetWriter(wb.create_sheet(labels[f"sheet.{key}"])) for key in SHEET_KEYS}
-    hidden = wb.create_sheet(SHEET)
-    hidden.sheet_state = "hidden"
-    try:
-        result = _fill(sheets, hidden, session, campaign_id, flt, privacy, labels, progress,
-                       now)
-        with atomic_path(target) as tmp:
-            wb.save(tmp)
-    except BaseException:
-        discard(wb)
-        raise
+    with private_spool():
+        wb = Workbook(write_only=True)
+        sheets = {key: SheetWriter(wb.create_sheet(labels[f"sheet.{key}"]))
+                  for key in SHEET_KEYS}
+        hidden = wb.create_sheet(SHEET)
+        hidden.sheet_state = "hidden"
+        try:
+            result = _fill(sheets, SheetWriter(hidden), session, campaign_id, flt, privacy,
+                           labels, progress, now)
+            save_workbook(wb, target, force=force)
+        except OSError as exc:  # the spool's disk: full, or failing
+            discard(wb)
+            raise output_error(target, exc) from None
+        except BaseException:
+            discard(wb)
+            raise
     calls, recruits, follow_ups = result
-    return ExportResult(Path(target), privacy, calls, recruits, follow_ups)
+    return ExportResult(target, privacy, calls, recruits, follow_ups)
 
 
-def _fill(sheets: dict[str, SheetWriter], hidden: Any, session: Session, campaign_id: int,
+def export_campaign_file(
+    db: Database, campaign_id: int, target: Path, *, privacy: Privacy = DEFAULT_PRIVACY,
+    language: str = "sv", flt: ReportFilter | None = None, progress: Progress | None = None,
+    force: bool = False,
+) -> ExportResult:
+    """`export_xlsx` in a session of its own (the window's export, on a worker thread)."""
+    with db.session() as session:
+        return export_xlsx(session, campaign_id, target, privacy=privacy, language=language,
+                           flt=flt, progress=progress, force=force)
+
+
+def _fill(sheets: dict[str, SheetWriter], hidden: SheetWriter, session: Session, campaign_id: int,
           flt: ReportFilter, privacy: Privacy, labels: Labels, progress: Progress,
           now: datetime) -> tuple[int, int, int]:
     volunteer_alias = Pseudonyms(labels["volunteer_pseudonym"])
@@ -96,7 +123,7 @@ def _fill(sheets: dict[str, SheetWriter], hidden: Any, session: Session, campaig
                     privacy.value, labels.language, now.isoformat(timespec="seconds"),
                     __version__, [(r.label, r.counts) for r in report.groups])
     for row in meta_rows(meta):
-        hidden.append([SheetWriter.safe_value(v) for v in row])
+        hidden.append(row)
     progress.report(calls, calls or None)
     return calls, recruits, follow_ups
 

@@ -5,7 +5,14 @@ The calling screen and the results code against the names re-exported here.
 
 from __future__ import annotations
 
-from app.services.scripts.engine import Achieved, CallContext, ScriptRun, render, spoken_time
+from app.services.scripts.engine import (
+    Achieved,
+    CallContext,
+    ScriptRun,
+    missing_settings,
+    render,
+    spoken_time,
+)
 from app.services.scripts.loader import LoadResult, load_script, load_script_file, read_script
 from app.services.scripts.model import (
     KINDS,
@@ -40,6 +47,7 @@ __all__ = [
     "LoadResult", "Option", "Problem", "Question", "Script", "ScriptRun", "Step",
     "StoredScript", "active_script", "dump_script", "export_source", "import_script",
     "install_builtin_scripts", "list_scripts", "load_script", "load_script_file",
+    "missing_settings",
     "read_script", "render", "require_active_script", "save_new_version", "script_by_id",
     "set_active_script", "spoken_time", "times_used", "validate",
 ]

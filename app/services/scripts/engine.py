@@ -80,16 +80,43 @@ class CallContext:
         return {name: str(getattr(self, name)) for name in PLACEHOLDERS}
 
 
+# What a caller sees where the campaign lacks a value: a visible gap, never `{local_issue}`
+# (raw braces read as a broken program). The calling screen names the missing settings.
+GAP = "…"
+
+
 def render(text: str, context: CallContext) -> str:
-    """Fill the placeholders. A value the campaign lacks stays visible as `{name}`, so the
-    caller sees a gap to fill in instead of a silently broken sentence."""
+    """Fill the placeholders; a value the campaign lacks becomes a visible gap (GAP)."""
     values = context.values()
 
     def fill(match: re.Match[str]) -> str:
-        value = values.get(match.group(1), "")
-        return value if value else match.group(0)
+        name = match.group(1)
+        if name not in values:
+            return match.group(0)  # not a placeholder (validation refuses unknown names)
+        return values[name] or GAP
 
     return PLACEHOLDER_RE.sub(fill, text)
+
+
+# Placeholders filled by the contact or the caller, never by the campaign's settings.
+_PER_CALL = frozenset({"first_name", "volunteer"})
+
+
+def missing_settings(script: Script, context: CallContext) -> list[str]:
+    """The campaign placeholders the script uses that have no value, in script order."""
+    values = context.values()
+    found: list[str] = []
+    texts = [script.consent_text]
+    for step in script.steps:
+        texts += [step.title, step.text, step.hint]
+        if step.question is not None:
+            texts += [option.label for option in step.question.options]
+    for text in texts:
+        for name in PLACEHOLDER_RE.findall(text or ""):
+            if name in values and name not in _PER_CALL and not values[name] \
+                    and name not in found:
+                found.append(name)
+    return found
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,155 @@
+"""Migrations keep every row: down step by step and back up, through the app's own engine.
+
+SQLite's batch mode rebuilds a table (copy, DROP, rename); with the app's foreign keys on, the
+DROP cascaded and a downgrade deleted every contact, call and answer. The migrations run with
+foreign keys off and checked at the end (app.db.migrate.migration_transaction).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection, inspect, text
+
+from app.clock import utcnow
+from app.db import migrate
+from app.db.database import WRITE_OPTION, Database, open_database
+from app.db.migrations import HEAD
+from app.errors import UserError
+from app.services import dnc
+from app.services.calling import CallInput, FollowUpInput, RecruitInput, next_contact, save_call
+from app.services.demo import create_practice_campaign
+from app.services.importing.pipeline import import_file
+from tests.calling_helpers import volunteer_id
+
+DATA = Path(__file__).resolve().parent / "data"
+OUTCOMES = ("recruited", "conversation", "no_answer", "refused", "callback", "conversation")
+
+
+def _fill(db: Database) -> None:
+    """Rows in every table: the practice campaign, an imported list (with rejected rows),
+    calls with answers, a recruit and follow-ups, do-not-call numbers."""
+    with db.transaction() as session:
+        campaign, _ = create_practice_campaign(session)
+        campaign_id = campaign.id
+    import_file(db, DATA / "lista_tensta_cp1252.csv", campaign="Höstkampanj", group="Tensta")
+    kim = volunteer_id(db, "Kim")
+    with db.transaction() as session:
+        card = next_contact(session, campaign_id=campaign_id, volunteer_id=kim,
+                            claim_minutes=20).card
+    for i, outcome in enumerate(OUTCOMES):
+        assert card is not None
+        call = CallInput(
+            contact_id=card.contact_id, claim_token=card.claim_token, outcome=outcome,
+            volunteer_id=kim, phone_number_id=card.phones[0].id, started_at=utcnow(),
+            notes=f"anteckning {i}", answers={"reached": "yes", "issue_agreement": "4"},
+            callback_at=utcnow() + timedelta(days=1) if outcome == "callback" else None,
+            follow_up=FollowUpInput(f"löfte {i}") if outcome == "conversation" else None,
+            recruit=RecruitInput("Ny", f"Medlem{i}", True, "Jag vill bli medlem.")
+            if outcome == "recruited" else None,
+        )
+        with db.transaction() as session:
+            card = save_call(session, call).next.card  # type: ignore[union-attr]
+    with db.transaction() as session:
+        dnc.add_numbers(session, ["+46701740699", "+46313900699"], reason="file", source="test")
+
+
+def _counts(conn: Connection) -> dict[str, int]:
+    return {
+        table: int(conn.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one())
+        for table in inspect(conn).get_table_names() if table != "alembic_version"
+    }
+
+
+def _broken_references(path: Path) -> list[tuple[object, ...]]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("PRAGMA foreign_key_check").fetchall()
+    finally:
+        con.close()
+
+
+def _revisions() -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    walk = ScriptDirectory.from_config(migrate.alembic_config()).walk_revisions()
+    return [script.revision for script in reversed(list(walk))]  # oldest first
+
+
+def _migrate(db: Database, revision: str, *, down: bool) -> dict[str, int]:
+    """Migrate on a connection of the app's engine (foreign keys on, as the app runs)."""
+    with db.engine.execution_options(**{WRITE_OPTION: True}).connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        conn.rollback()
+        if down:
+            migrate.downgrade(conn, revision)
+        else:
+            migrate.upgrade(conn, revision)
+        # The connection goes back to the pool with its foreign keys on again.
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert migrate.current_revision(conn) == revision
+        counts = _counts(conn)
+        conn.rollback()
+    return counts
+
+
+def test_down_to_the_first_revision_and_back_up_keeps_every_row(db_path: Path) -> None:
+    db = open_database(str(db_path))
+    try:
+        _fill(db)
+        with db.engine.connect() as conn:
+            start = _counts(conn)
+        empty = sorted(table for table, n in start.items() if n == 0)
+        assert empty == [], f"the test data leaves tables empty: {empty}"
+        assert start["contact"] > 300 and start["answer"] >= 2 * len(OUTCOMES)
+
+        revisions = _revisions()
+        assert revisions[-1] == HEAD
+        steps = [(rev, True) for rev in reversed(revisions[:-1])]  # HEAD-1 ... 0001
+        steps += [(rev, False) for rev in revisions[1:]]  # 0002 ... HEAD
+        before = start
+        for revision, down in steps:
+            after = _migrate(db, revision, down=down)
+            both = set(before) & set(after)
+            assert {t: after[t] for t in both} == {t: before[t] for t in both}, revision
+            assert _broken_references(db_path) == [], revision
+            before = after
+        assert set(before) == set(start)
+        assert {t: n for t, n in before.items() if t != "call_tally"} == {
+            t: n for t, n in start.items() if t != "call_tally"}
+    finally:
+        db.close()
+
+
+def test_a_migration_that_would_break_references_is_rolled_back(db_path: Path) -> None:
+    db = open_database(str(db_path))
+    try:
+        _fill(db)
+        with db.engine.connect() as conn:
+            start = _counts(conn)
+        # A migration step that loses the parent rows: the check after it finds the children
+        # pointing at nothing, and the whole transaction is rolled back.
+        with (db.engine.execution_options(**{WRITE_OPTION: True}).connect() as conn,
+              pytest.raises(migrate.MigrationError, match="call"),
+              migrate.migration_transaction(conn)):
+            conn.exec_driver_sql('DELETE FROM "call"')
+        with db.engine.connect() as conn:
+            assert _counts(conn) == start
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        db.close()
+
+
+def test_two_schema_versions_are_refused_with_a_clear_message(db_path: Path) -> None:
+    open_database(str(db_path)).close()
+    con = sqlite3.connect(db_path)
+    con.execute("INSERT INTO alembic_version (version_num) VALUES ('0002')")
+    con.commit()
+    con.close()
+    with pytest.raises(UserError) as raised:
+        open_database(str(db_path))
+    message = str(raised.value)
+    assert str(db_path) in message and "0002, 0003" in message and "\n" not in message
