@@ -111,7 +111,7 @@ def parse_phone(value: object, region: str = "SE") -> ParsedPhone:
     from phonenumbers import PhoneNumberType as T
 
     raw = clean_cell(value)
-    if not raw:
+    if not phone_text(raw).strip():  # nothing but spaces, also the non-ASCII kinds
         return ParsedPhone(raw, None, None, REASON_EMPTY)
     digits = dial_digits(raw, str(phonenumbers.country_code_for_region(region)))
     if digits is None:
