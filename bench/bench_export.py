@@ -35,6 +35,26 @@ GROUPS = ("Centrum", "Norra förorten", "Landsbygden")
 OUTCOMES = (("no_answer", 30), ("busy", 5), ("voicemail", 15), ("wrong_number", 3),
             ("callback", 6), ("refused", 12), ("do_not_call", 2), ("conversation", 22),
             ("recruited", 5))
+# The script the calls were made with: its questions are the Samtal sheet's answer columns
+# (without a script version every answer would count as free text and have no column).
+SCRIPT = """key: bench_sv
+name: Samtal om kvällsbussarna
+language: sv
+steps:
+  - id: stod_fragan
+    title: Stöder du förslaget?
+    text: Vi vill att kvällsbussarna går oftare. Stöder du det?
+    question:
+      kind: yes_no
+      key: stod_fragan
+    next: betyg
+  - id: betyg
+    title: Hur viktig är frågan?
+    text: Hur viktig är frågan för dig, från 1 till 5?
+    question:
+      kind: scale
+      key: betyg
+"""
 
 
 def generate(db_path: Path, calls: int, *, seed: int = 7, first_day: date | None = None,
@@ -52,6 +72,7 @@ def generate(db_path: Path, calls: int, *, seed: int = 7, first_day: date | None
         TargetGroup,
         Volunteer,
     )
+    from app.services.scripts import import_script
 
     rnd = random.Random(seed)
     first_day = first_day or date(2026, 11, 2)
@@ -64,6 +85,8 @@ def generate(db_path: Path, calls: int, *, seed: int = 7, first_day: date | None
                                 local_issue="Kvällsbussarna i stadsdelen")
             session.add(campaign)
             session.flush()
+            stored = import_script(session, campaign, SCRIPT, "bench_sv.yaml", activate=True)
+            assert stored.valid, stored.problems
             groups = [TargetGroup(campaign_id=campaign.id, name=g) for g in GROUPS]
             volunteers = [Volunteer(name=f"{v} Exempelsson") for v in VOLUNTEERS]
             session.add_all([*groups, *volunteers])
@@ -103,7 +126,7 @@ def generate(db_path: Path, calls: int, *, seed: int = 7, first_day: date | None
                     "ended_at": started + timedelta(seconds=talk) if talk else None,
                     "outcome": outcome, "notes": "", "meeting_signup": rnd.random() < 0.1
                     and outcome in ("conversation", "recruited"),
-                    "contact_before": {}, "saved_at": started,
+                    "contact_before": {}, "saved_at": started, "script_id": stored.id,
                 })
             session.execute(insert(Call), rows)
             call_rows = session.execute(

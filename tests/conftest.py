@@ -35,34 +35,114 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "ringkvall.sqlite"
 
 
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    """A fresh, migrated database: a SQLite file, or with RINGKVALL_TEST_PG set (a server URL
-    such as postgresql+psycopg://postgres@localhost:5432) a new PostgreSQL database."""
+# Every test that uses a database (the `db` fixture, or `ui_ctx` built on it) runs on SQLite,
+# and again on PostgreSQL when RINGKVALL_TEST_PG names a server (a URL without a database, such
+# as postgresql+psycopg://postgres@localhost:5432): ids [sqlite] and [postgresql]. A test that
+# is about SQLite's files themselves says so with @pytest.mark.sqlite_only("why") and runs on
+# SQLite only; the run's summary counts them.
+TEST_PG_ENV = "RINGKVALL_TEST_PG"
+
+
+def _backends() -> list[str]:
+    return ["sqlite", "postgresql"] if os.environ.get(TEST_PG_ENV) else ["sqlite"]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_backend" not in metafunc.fixturenames:
+        return
+    backends = _backends()
+    marker = metafunc.definition.get_closest_marker("sqlite_only")
+    if marker is not None:
+        if not marker.args or not str(marker.args[0]).strip():
+            raise pytest.UsageError(
+                f"{metafunc.definition.nodeid}: sqlite_only needs a reason, "
+                '@pytest.mark.sqlite_only("why")')
+        backends = ["sqlite"]
+    metafunc.parametrize("db_backend", backends)
+
+
+_sqlite_only_not_on_pg: list[str] = []
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if not os.environ.get(TEST_PG_ENV):
+        return
+    for item in items:
+        if item.get_closest_marker("sqlite_only") is not None:
+            _sqlite_only_not_on_pg.append(item.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _sqlite_only_not_on_pg:
+        terminalreporter.write_line(
+            f"{len(_sqlite_only_not_on_pg)} test(s) marked sqlite_only ran on SQLite only "
+            "(not on PostgreSQL)")
+
+
+@pytest.fixture(scope="session")
+def _pg_template() -> Iterator[str]:
+    """A migrated PostgreSQL database that each test's database is copied from (CREATE
+    DATABASE ... TEMPLATE): much faster than running the migrations for every test."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
     from app.db.database import open_database
 
-    server = os.environ.get("RINGKVALL_TEST_PG")
-    if not server:
-        database = open_database(str(db_path))
-        yield database
-        database.close()
+    server = os.environ[TEST_PG_ENV].rstrip("/")
+    name = f"rk_template_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        open_database(f"{server}/{name}").close()
+        yield name
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture
+def db_url(db_backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The test's fresh database as a --db value: the SQLite file's path, or the URL of a new
+    PostgreSQL database (dropped afterwards) on the RINGKVALL_TEST_PG server. On PostgreSQL it
+    is empty, or already migrated when the test also uses `db`."""
+    if db_backend == "sqlite":
+        yield str(db_path)
         return
     import uuid
 
     from sqlalchemy import create_engine, text
 
+    server = os.environ[TEST_PG_ENV].rstrip("/")
     name = f"rk_test_{uuid.uuid4().hex[:12]}"
+    template = ""
+    if "db" in request.fixturenames:
+        template = f' TEMPLATE "{request.getfixturevalue("_pg_template")}"'
     admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    database = open_database(f"{server}/{name}")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"{template}'))
+        yield f"{server}/{name}"
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    """A fresh, migrated database on the test's backend (see db_url). Tests that hand the
+    database to another process or the command line pass `db_url` (or
+    db.location.url.render_as_string(hide_password=False)), never db_path."""
+    from app.db.database import open_database
+
+    database = open_database(db_url)
     try:
         yield database
     finally:
         database.close()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from app.db.database import Database
@@ -30,6 +31,7 @@ from app.services.scripts.storage import export_source
 from tests.calling_helpers import make_campaign, volunteer_id
 from tests.conftest import ROOT
 from tests.results_helpers import sheets_containing, workbook_texts
+from ui.context import UiContext
 
 CAMPAIGN = "Busskampanj"
 OPINION = "Anna Andersson på Storgatan 3 tycker att bussen ska gå oftare"
@@ -172,6 +174,12 @@ def test_free_text_of_an_earlier_version_appears_nowhere_below_full(
         counted = {(r[0], r[1]): r[2] for r in answers}
         assert counted[(QUESTION, OPTION)] == 1, level
         assert counted[(QUESTION, "Bra som det är")] == 0, level
+        # The two version-1 answers were free text: counted in a row of their own, so the
+        # shares add up to the whole (1 option of 3 answers, 2 free texts of 3).
+        assert counted[(QUESTION, "(fritext)")] == 2, level
+        shares = {r[1]: r[3] for r in answers if r[0] == QUESTION}
+        assert shares[OPTION] == pytest.approx(1 / 3)
+        assert shares["(fritext)"] == pytest.approx(2 / 3)
         # The question's rows: its options (and at most a row counting the free texts).
         assert {r[1] for r in answers if r[0] == QUESTION} - {"(fritext)"} == {
             OPTION, "Bra som det är"}
@@ -339,3 +347,26 @@ def test_calls_without_a_script_or_with_a_missing_one(db: Database) -> None:
     call(db, setup, None, {"reached": "yes", "topics": ["a", "b"]})
     call(db, setup, setup.v1, {})  # a call with a script need not answer anything
     assert counts(db)[:2] == (before[0] + 2, before[1] + 2)
+
+
+def test_dashboard_counts_the_free_texts_beside_the_options(qtbot: QtBot,
+                                                            ui_ctx: UiContext) -> None:
+    from ui.main_window import MainWindow
+    from ui.results import entry
+
+    setup = two_versions(ui_ctx.db)
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    ui_ctx.campaign_id = setup.campaign_id
+    page = entry.open_dashboard(window)
+    assert page is not None
+    qtbot.waitUntil(lambda: page.report is not None, timeout=10_000)
+    model = page.answers_table.figures
+    rows = [[model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
+    opinion = {r[1]: str(r[2]) for r in rows if r[0] == QUESTION}
+    assert opinion == {OPTION: "1", "Bra som det är": "0", "(fritext)": "2"}
+    shown = " ".join(str(cell) for row in rows for cell in row)
+    for secret in SECRETS:
+        assert secret not in shown, secret

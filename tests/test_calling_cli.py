@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +12,7 @@ from tests.calling_helpers import make_campaign
 
 
 def test_call_opens_the_window_on_the_calling_screen(
-    db: Database, db_path: Path
+    db: Database, db_url: str
 ) -> None:
     with db.transaction() as s:
         make_campaign(s, "Höst", group="Norr")
@@ -23,7 +22,7 @@ def test_call_opens_the_window_on_the_calling_screen(
         seen.append(args)
         return 0
 
-    code = main(["--db", str(db_path), "call", "--campaign", "Höst", "--group", "Norr",
+    code = main(["--db", db_url, "call", "--campaign", "Höst", "--group", "Norr",
                  "--volunteer", "Kim"], gui_runner=window)
     assert code == 0
     assert seen[0].gui_screen == "call"
@@ -36,20 +35,20 @@ def test_call_opens_the_window_on_the_calling_screen(
     (["call", "--volunteer", " "], "--volunteer needs a name"),
 ])
 def test_call_names_a_wrong_campaign_or_group_on_one_line(
-    db: Database, db_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str],
+    db: Database, db_url: str, capsys: pytest.CaptureFixture[str], argv: list[str],
     message: str,
 ) -> None:
     with db.transaction() as s:
         make_campaign(s, "Höst", group="Norr")
-    code = main(["--db", str(db_path), *argv], gui_runner=lambda _a: 0)
+    code = main(["--db", db_url, *argv], gui_runner=lambda _a: 0)
     err = capsys.readouterr().err
     assert code == 2 and message in err and err.count("\n") == 1
 
 
 def test_call_without_a_window_is_a_user_error(
-    db: Database, db_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database, db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with db.transaction() as s:
         make_campaign(s, "Höst")
-    assert main(["--db", str(db_path), "call"]) == 2
+    assert main(["--db", db_url, "call"]) == 2
     assert "window" in capsys.readouterr().err

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from sqlalchemy import select
 
@@ -108,12 +107,12 @@ def test_callback_comes_back_when_due_and_before_new(db: Database) -> None:
     assert _next(db, cid, vid, release) == first
 
 
-def test_claims_expire_and_are_never_shared(db: Database, db_path: Path) -> None:
+def test_claims_expire_and_are_never_shared(db: Database, db_url: str) -> None:
     now = utcnow()
     with db.transaction() as s:
         cid = make_campaign(s, contacts=2).id
     kim, ali = volunteer_id(db, "Kim"), volunteer_id(db, "Ali")
-    other = open_database(str(db_path))
+    other = open_database(db_url)
     try:
         a = _next(db, cid, kim, now, minutes=20)
         b = _next(other, cid, ali, now, minutes=20)

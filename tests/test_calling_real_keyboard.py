@@ -19,6 +19,7 @@ from sqlalchemy import select
 from app.clock import local, utcnow
 from app.db.models import Answer, Call, Contact, FollowUp, Recruit
 from app.domain.status import QueueRank
+from app.services.calling.answers import MAX_TEXT
 from app.services.calling.when import parse_callback_time
 from app.services.scripts import install_builtin_scripts
 from tests.calling_helpers import make_campaign
@@ -127,6 +128,8 @@ def test_an_evening_typed_on_a_real_keyboard(qtbot: QtBot, ui_ctx: UiContext) ->
     press(qtbot, Qt.Key.Key_1, ALT)
     assert screen.outcomes.selected() == "conversation"
     assert QApplication.focusWidget() is screen.script_panel.text_editor
+    editor = screen.script_panel.text_editor
+    assert editor is not None and editor.maxLength() == MAX_TEXT  # no more than a save takes
     type_text(qtbot, "Bussarna går för sällan")
     press(qtbot, Qt.Key.Key_Return)
     press(qtbot, Qt.Key.Key_4, ALT)  # agreement

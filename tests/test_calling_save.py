@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -232,14 +231,14 @@ def test_notes_off_keeps_nothing(db: Database) -> None:
 
 
 def test_two_databases_in_threads_never_get_the_same_contact(db: Database,
-                                                              db_path: Path) -> None:
+                                                              db_url: str) -> None:
     with db.transaction() as s:
         cid = make_campaign(s, contacts=60).id
     vids = [volunteer_id(db, "Kim"), volunteer_id(db, "Ali")]
     got: list[list[int]] = [[], []]
 
     def work(i: int) -> None:
-        database = open_database(str(db_path))
+        database = open_database(db_url)
         try:
             while True:
                 with database.transaction() as s:

@@ -22,6 +22,9 @@ from app.errors import DatabaseBusy, StorageError
 from app.progress import Progress
 from app.services.campaigns import get_or_create_campaign
 
+pytestmark = pytest.mark.sqlite_only(
+    "SQLite's write lock and busy timeout, a damaged or read-only SQLite file")
+
 SHORT_WAIT_MS = 50
 
 

@@ -35,6 +35,27 @@ def test_sqlite_url_is_accepted(tmp_path: Path) -> None:
     assert location.sqlite_path == tmp_path / "u.sqlite"
 
 
+@pytest.mark.parametrize(("value", "driver"), [
+    ("postgresql://caller:secret@db.example:5432/ringkvall", "postgresql+psycopg"),
+    ("postgresql+psycopg://caller@db.example/ringkvall", "postgresql+psycopg"),
+    ("postgresql+psycopg2://caller@db.example/ringkvall", "postgresql+psycopg2"),
+])
+def test_a_postgresql_url_without_a_driver_means_psycopg(value: str, driver: str) -> None:
+    location = resolve_location(value)
+    assert location.url.drivername == driver
+    assert (location.url.host, location.url.database) == ("db.example", "ringkvall")
+    assert location.sqlite_path is None
+    assert "secret" not in location.display()
+
+
+def test_psycopg_ships_with_ringkvall() -> None:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(resolve_location("postgresql://caller@db.example/rk").url)
+    assert engine.dialect.driver == "psycopg"  # importing the driver worked; nothing connects
+    engine.dispose()
+
+
 @pytest.mark.parametrize("value", ["mysql://x/y", "ftp://host/file", "oracle://a"])
 def test_unknown_scheme_is_a_user_error(value: str) -> None:
     with pytest.raises(UserError, match="unknown scheme"):

@@ -50,39 +50,42 @@ def contacts_in(path: Path) -> int:
 
 
 @pytest.fixture
-def known_db(db: Database, db_path: Path) -> Path:
+def known_db(db: Database, db_url: str) -> str:
+    """The --db value of a database holding the known campaign (a file or a server's URL)."""
     build_campaign(db)
-    return db_path
+    return db_url
 
 
 # --- the database and the command's inputs are never the output ------------------------------
 
+@pytest.mark.sqlite_only("about the SQLite file, its -wal/-shm/-journal files and backups")
 @pytest.mark.parametrize("form", ["same", "relative", "wal", "shm", "journal", "symlink",
                                   "hard link", "backup"])
-def test_export_never_writes_over_its_database(known_db: Path, tmp_path: Path, form: str,
+def test_export_never_writes_over_its_database(known_db: str, tmp_path: Path, form: str,
                                                monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
+    db_file = Path(known_db)
     target: Path | str = {
-        "same": known_db, "relative": known_db.name,
-        "wal": Path(f"{known_db}-wal"), "shm": Path(f"{known_db}-shm"),
-        "journal": Path(f"{known_db}-journal"), "symlink": tmp_path / "link.xlsx",
+        "same": db_file, "relative": db_file.name,
+        "wal": Path(f"{db_file}-wal"), "shm": Path(f"{db_file}-shm"),
+        "journal": Path(f"{db_file}-journal"), "symlink": tmp_path / "link.xlsx",
         "hard link": tmp_path / "hard.xlsx",
         "backup": tmp_path / "ringkvall.backup-20261101-120000.sqlite",
     }[form]
     if form == "symlink":
-        os.symlink(known_db, target)
+        os.symlink(db_file, target)
     if form == "hard link":
-        os.link(known_db, target)
+        os.link(db_file, target)
     if form == "backup":
         Path(target).write_bytes(OLD)
-    before = contacts_in(known_db)
-    code = main(["--db", str(known_db), "export", "--campaign", CAMPAIGN, "-o", str(target),
+    before = contacts_in(db_file)
+    code = main(["--db", str(db_file), "export", "--campaign", CAMPAIGN, "-o", str(target),
                  "--force"])
     assert code == 2
     assert "database" in one_line_error(capsys)
-    assert contacts_in(known_db) == before == 10
-    assert not Path(f"{known_db}-journal").exists()
+    assert contacts_in(db_file) == before == 10
+    assert not Path(f"{db_file}-journal").exists()
     if form == "backup":
         assert Path(target).read_bytes() == OLD
 
@@ -110,7 +113,7 @@ def test_every_writing_command_refuses_the_default_database(
     assert contacts_in(default) == 10
 
 
-def test_rollup_refuses_to_write_over_one_of_its_files(tmp_path: Path, known_db: Path,
+def test_rollup_refuses_to_write_over_one_of_its_files(tmp_path: Path, known_db: str,
                                                       capsys: pytest.CaptureFixture[str]
                                                       ) -> None:
     export = tmp_path / "norrby.xlsx"
@@ -127,11 +130,11 @@ def test_rollup_refuses_to_write_over_one_of_its_files(tmp_path: Path, known_db:
 
 # --- replacing an existing file ----------------------------------------------------------------
 
-def _argv(command: str, db_path: Path, target: Path, source: Path) -> list[str]:
+def _argv(command: str, db: str, target: Path, source: Path) -> list[str]:
     return {
-        "export": ["--db", str(db_path), "export", "--campaign", CAMPAIGN, "-o", str(target)],
-        "csv": ["--db", str(db_path), "csv", "--campaign", CAMPAIGN, "-o", str(target)],
-        "script": ["--db", str(db_path), "script", "export", "--campaign", CAMPAIGN, "--key",
+        "export": ["--db", db, "export", "--campaign", CAMPAIGN, "-o", str(target)],
+        "csv": ["--db", db, "csv", "--campaign", CAMPAIGN, "-o", str(target)],
+        "script": ["--db", db, "script", "export", "--campaign", CAMPAIGN, "--key",
                    "lokal_fraga", "-o", str(target)],
         "rollup": ["rollup", str(source), "-o", str(target)],
     }[command]
@@ -139,7 +142,7 @@ def _argv(command: str, db_path: Path, target: Path, source: Path) -> list[str]:
 
 @pytest.mark.parametrize("command", ["export", "csv", "script", "rollup"])
 def test_an_existing_file_is_replaced_only_with_force(
-        command: str, known_db: Path, tmp_path: Path,
+        command: str, known_db: str, tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "source.xlsx"
     assert main(["--db", str(known_db), "export", "--campaign", CAMPAIGN, "-o",
@@ -157,7 +160,7 @@ def test_an_existing_file_is_replaced_only_with_force(
 
 
 def test_read_only_or_open_files_are_not_replaced_even_with_force(
-        known_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        known_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "resultat.xlsx"
     target.write_bytes(OLD)
     target.chmod(0o444)  # marked read-only (mode bits: refused even for an administrator)
@@ -178,7 +181,7 @@ def test_read_only_or_open_files_are_not_replaced_even_with_force(
 
 
 def test_bad_output_paths_give_one_line_and_write_nothing(
-        known_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        known_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a_file = tmp_path / "a-file.txt"
     a_file.write_text("not a folder")
     before = sorted(p.name for p in tmp_path.iterdir())
@@ -198,6 +201,7 @@ def test_bad_output_paths_give_one_line_and_write_nothing(
     assert display_path("a\nb\x1b\u202ec") == "a\\nb\\x1b\\u202ec"
 
 
+@pytest.mark.sqlite_only("the database's own file as the target")
 def test_the_service_protects_its_own_database_and_existing_files(
         db: Database, db_path: Path, tmp_path: Path) -> None:
     known = build_campaign(db)

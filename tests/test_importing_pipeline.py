@@ -223,6 +223,38 @@ def test_rejected_rows_export_to_excel(db: Database, tmp_path: Path) -> None:
     assert [p.name for p in target.parent.iterdir()] == ["avvisade.xlsx"]  # no temp left
 
 
+def test_rejected_rows_are_spooled_privately_and_replace_only_with_force(
+        db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows are personal data: never in the shared temporary folder (openpyxl's default
+    spool), an existing file is kept unless forced, the database is never the target."""
+    import tempfile
+
+    from openpyxl import load_workbook
+
+    from app.services.output_paths import OutputExists
+
+    path = write_csv(tmp_path / "x.csv", [
+        ["Förnamn", "Telefon"], ["Anna", TOLL_FREE], ["Bo", mobile(5)], ["Cia", "12"]])
+    report = import_file(db, path, campaign="K", group="G")
+    folder = tmp_path / "ut"
+    folder.mkdir()
+    target = folder / "avvisade.xlsx"
+    target.write_bytes(b"the previous file")
+    # Anything written to the shared temporary folder now fails: it does not exist.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-shared-tmp"))
+    with db.session() as session:
+        with pytest.raises(OutputExists):
+            export_rejected(session, report.import_run_id, target)
+        assert target.read_bytes() == b"the previous file"
+        assert export_rejected(session, report.import_run_id, target, force=True) == 2
+        if db.location.sqlite_path is not None:  # never the database's file
+            with pytest.raises(UserError, match="part of the database"):
+                export_rejected(session, report.import_run_id, db_path, force=True)
+    rows = list(load_workbook(target, read_only=True).active.iter_rows(values_only=True))
+    assert [r[2] for r in rows[1:]] == ["Anna", "Cia"]
+    assert [p.name for p in folder.iterdir()] == ["avvisade.xlsx"]  # nothing left beside it
+
+
 def test_sample_files_are_copies_not_references() -> None:
     # The project never reads the workplace's shared folder: the samples are copied here.
     for name in ("lista_tensta_cp1252.csv", "lista_vallingby.xlsx", "expected_counts.json"):

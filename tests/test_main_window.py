@@ -20,7 +20,7 @@ def test_window_opens_in_swedish_and_names_the_database(qtbot: QtBot, ui_ctx: Ui
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    assert _menu_titles(window) == ["&Arkiv", "&Kampanj", "&Ring", "&Resultat",
+    assert _menu_titles(window) == ["&Arkiv", "&Kampanj", "&Ring", "R&esultat",
                                     "&Inställningar", "&Hjälp"]
     assert window.db_label.text() == f"Databas: {ui_ctx.db.location.display()}"
     assert window.home.call_button.text() == "Börja ringa"

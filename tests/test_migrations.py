@@ -33,8 +33,8 @@ def test_migration_file_names_carry_their_revision_ids() -> None:
     assert known_revisions() == migrate.known_revisions()
 
 
-def test_empty_database_upgrades_to_head_without_drift(db_path: Path) -> None:
-    db = open_database(str(db_path))
+def test_empty_database_upgrades_to_head_without_drift(db_url: str) -> None:
+    db = open_database(db_url)
     with db.engine.connect() as conn:
         assert migrate.current_revision(conn) == HEAD
         assert migrate.drift(conn) == []
@@ -42,6 +42,7 @@ def test_empty_database_upgrades_to_head_without_drift(db_path: Path) -> None:
     assert db.backup_path is None  # nothing to back up in a new file
 
 
+@pytest.mark.sqlite_only("builds an old schema with sqlite3 and checks the SQLite backup file")
 def test_old_revision_with_rows_upgrades_without_loss_and_is_backed_up(db_path: Path) -> None:
     _upgrade_to(db_path, "0001")
     con = sqlite3.connect(db_path)
@@ -93,6 +94,7 @@ def test_old_revision_with_rows_upgrades_without_loss_and_is_backed_up(db_path: 
     assert db.backup_path.stat().st_mode & 0o777 == 0o600
 
 
+@pytest.mark.sqlite_only("steps a SQLite file through every revision, read back with sqlite3")
 def test_every_revision_upgrades_step_by_step(db_path: Path) -> None:
     revisions = [s.revision for s in reversed(list(
         __import__("alembic.script", fromlist=["ScriptDirectory"]).ScriptDirectory
@@ -105,6 +107,7 @@ def test_every_revision_upgrades_step_by_step(db_path: Path) -> None:
         con.close()
 
 
+@pytest.mark.sqlite_only("edits alembic_version in the SQLite file with sqlite3")
 def test_database_newer_than_the_app_is_refused(db_path: Path) -> None:
     open_database(str(db_path)).close()
     con = sqlite3.connect(db_path)
@@ -115,11 +118,13 @@ def test_database_newer_than_the_app_is_refused(db_path: Path) -> None:
         open_database(str(db_path))
 
 
+@pytest.mark.sqlite_only("the SQLite file's mode (0600)")
 def test_file_mode_is_owner_only(db_path: Path) -> None:
     open_database(str(db_path)).close()
     assert db_path.stat().st_mode & 0o777 == 0o600
 
 
+@pytest.mark.sqlite_only("SQLite's WAL, foreign-key pragma and busy timeout")
 def test_sqlite_runs_with_wal_foreign_keys_and_busy_timeout(db_path: Path) -> None:
     db = open_database(str(db_path))
     with db.engine.connect() as conn:

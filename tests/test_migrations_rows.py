@@ -96,6 +96,7 @@ def _migrate(db: Database, revision: str, *, down: bool) -> dict[str, int]:
     return counts
 
 
+@pytest.mark.sqlite_only("references checked with PRAGMA foreign_key_check on the SQLite file")
 def test_down_to_the_first_revision_and_back_up_keeps_every_row(db_path: Path) -> None:
     db = open_database(str(db_path))
     try:
@@ -124,6 +125,7 @@ def test_down_to_the_first_revision_and_back_up_keeps_every_row(db_path: Path) -
         db.close()
 
 
+@pytest.mark.sqlite_only("SQLite's foreign keys off during migrations and foreign_key_check")
 def test_a_migration_that_would_break_references_is_rolled_back(db_path: Path) -> None:
     db = open_database(str(db_path))
     try:
@@ -143,6 +145,7 @@ def test_a_migration_that_would_break_references_is_rolled_back(db_path: Path) -
         db.close()
 
 
+@pytest.mark.sqlite_only("writes a second alembic_version row into the SQLite file with sqlite3")
 def test_two_schema_versions_are_refused_with_a_clear_message(db_path: Path) -> None:
     open_database(str(db_path)).close()
     con = sqlite3.connect(db_path)

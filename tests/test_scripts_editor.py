@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from app.db.database import Database
 from app.db.models import Campaign
 from app.services.scripts import DEFAULT_KEY, install_builtin_scripts, script_by_id
 from app.services.scripts.storage import builtin_dir
@@ -183,6 +184,41 @@ def test_export_writes_the_selected_version(
         (builtin_dir() / "local_issue_sv.yaml").read_text("utf-8")
 
 
+def test_script_export_replaces_a_file_whole_and_never_the_database(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    import os
+
+    import pytest
+
+    from app.errors import UserError
+    from app.services.campaign_edit import create_campaign
+    from app.services.output_paths import OutputExists
+    from app.services.scripts.actions import export_script_file
+
+    campaign_id = create_campaign(db, "Manuskampanj")
+    with db.session() as session:
+        script_id = session.get_one(Campaign, campaign_id).script_id
+    assert script_id is not None
+    expected = (builtin_dir() / "local_issue_sv.yaml").read_text("utf-8")
+    folder = tmp_path / "ut"
+    folder.mkdir()
+    target = folder / "manus.yaml"
+    target.write_text("the previous file", "utf-8")
+    with pytest.raises(OutputExists):
+        export_script_file(db, script_id, target, force=False)
+    assert target.read_text("utf-8") == "the previous file"
+    export_script_file(db, script_id, target)  # the save dialog has asked: replaced
+    assert target.read_text("utf-8") == expected
+    assert os.listdir(folder) == ["manus.yaml"]  # written beside it, renamed, nothing left
+    if db.location.sqlite_path is None:
+        return  # PostgreSQL: no database file to protect
+    database = db_path.read_bytes()
+    with pytest.raises(UserError, match="part of the database"):
+        export_script_file(db, script_id, db_path)
+    assert db_path.read_bytes() == database
+
+
 def test_opened_from_the_main_window_and_back_home(qtbot: QtBot, ui_ctx: UiContext) -> None:
     from ui.main_window import MainWindow
 
@@ -207,8 +243,8 @@ def test_switching_to_english_retranslates_the_screen(qtbot: QtBot, ui_ctx: UiCo
     assert page.save_button.text() == "S&para som ny version"
     assert page.editor.fields.labels[3].text() == "&Samtyckestext:"
     i18n.set_language("en")
-    qtbot.waitUntil(lambda: page.save_button.text() == "&Save as new version")
-    assert page.editor.form.labels["text"].text() == "What the caller &says:"
+    qtbot.waitUntil(lambda: page.save_button.text() == "Save as ne&w version")
+    assert page.editor.form.labels["text"].text() == "What the caller sa&ys:"
     assert page.editor.fields.labels[3].text() == "&Consent text:"
     assert _problems(page) == ["No problems: the script can be used for calling."]
 

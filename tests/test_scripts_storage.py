@@ -139,32 +139,32 @@ def test_cli_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["script", "check", str(tmp_path / "missing.yaml")]) == 2
 
 
-def test_cli_import_and_export(db_path: Path, tmp_path: Path,
+def test_cli_import_and_export(db_url: str, tmp_path: Path,
                                capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--db", str(db_path), "demo"]) == 0
+    assert main(["--db", db_url, "demo"]) == 0
     source = (builtin_dir() / "members_sv.yaml").read_text("utf-8")
     mine = tmp_path / "mine.yaml"
     mine.write_text(source.replace("Ring våra medlemmar", "Ring medlemmarna"), encoding="utf-8")
     capsys.readouterr()
-    assert main(["--db", str(db_path), "script", "import", str(mine),
+    assert main(["--db", db_url, "script", "import", str(mine),
                  "--campaign", PRACTICE_NAME]) == 0
     assert "as version 2" in capsys.readouterr().out
     out = tmp_path / "out.yaml"
-    assert main(["--db", str(db_path), "script", "export", "--campaign", PRACTICE_NAME,
+    assert main(["--db", db_url, "script", "export", "--campaign", PRACTICE_NAME,
                  "-o", str(out)]) == 0
     exported = out.read_text("utf-8")
     assert "name: Ring medlemmarna" in exported and "version: 2" in exported
     old = tmp_path / "old.yaml"
-    assert main(["--db", str(db_path), "script", "export", "--campaign", PRACTICE_NAME,
+    assert main(["--db", db_url, "script", "export", "--campaign", PRACTICE_NAME,
                  "--key", "members_sv", "--version", "1", "-o", str(old)]) == 0
     assert old.read_text("utf-8") == source
     bad = tmp_path / "bad.yaml"
     bad.write_text(BROKEN, encoding="utf-8")
-    assert main(["--db", str(db_path), "script", "import", str(bad),
+    assert main(["--db", db_url, "script", "import", str(bad),
                  "--campaign", PRACTICE_NAME]) == 2
     assert "Goes on to unknown step 'b'" in capsys.readouterr().err
-    assert main(["--db", str(db_path), "script", "import", str(mine),
+    assert main(["--db", db_url, "script", "import", str(mine),
                  "--campaign", "Finns inte"]) == 2
-    assert main(["--db", str(db_path), "script", "list", "--campaign", PRACTICE_NAME]) == 0
+    assert main(["--db", db_url, "script", "list", "--campaign", PRACTICE_NAME]) == 0
     listing = capsys.readouterr().out
     assert "* members_sv" in listing and "v2" in listing

@@ -29,6 +29,9 @@ from app.services.calling import CallInput, next_contact, save_call
 from tests.calling_helpers import make_campaign, volunteer_id
 from tests.conftest import DATA, ROOT
 
+pytestmark = pytest.mark.sqlite_only(
+    "faults of the SQLite file and its folder (read-only, full disk, locked, bad names)")
+
 LIST = DATA / "lista_tensta_cp1252.csv"
 _PR_CAPBSET_DROP = 24
 # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER: what lets root ignore file modes.
@@ -235,12 +238,29 @@ def test_a_name_too_long(folder: Path, home: Path, module: str) -> None:
 
 
 @pytest.mark.parametrize("module", ["app", "ui"])
-def test_a_folder_that_is_a_file(folder: Path, home: Path, module: str) -> None:
+@pytest.mark.parametrize("below", ["", "ny mapp"])  # the file is the parent, or further up
+def test_a_folder_that_is_a_file(folder: Path, home: Path, module: str, below: str) -> None:
     (folder / "anteckningar.txt").write_text("inte en mapp")
-    db = folder / "anteckningar.txt" / "ringkvall.sqlite"
+    db = folder / "anteckningar.txt" / below / "ringkvall.sqlite"
     args = ("--db", str(db)) if module == "ui" else ("--db", str(db), "db", "info")
     result = ringkvall(*args, home=home, module=module)
     assert_one_line(result, str(db), "not a folder")
+
+
+def test_check_sqlite_file_names_a_file_on_the_way(tmp_path: Path) -> None:
+    """The check the window runs before SQLAlchemy is loaded: creating the folders fails
+    with FileExistsError when a part of them is a file; one line, not a traceback."""
+    from app.db.files import check_sqlite_file
+    from app.errors import StorageError
+
+    (tmp_path / "anteckningar.txt").write_text("inte en mapp")
+    for db in (tmp_path / "anteckningar.txt" / "ringkvall.sqlite",
+               tmp_path / "anteckningar.txt" / "ny mapp" / "ringkvall.sqlite"):
+        with pytest.raises(StorageError, match="a part of the path is a file, not a folder") \
+                as caught:
+            check_sqlite_file(db)
+        assert str(db) in str(caught.value) and "\n" not in str(caught.value)
+    assert (tmp_path / "anteckningar.txt").read_text() == "inte en mapp"
 
 
 # --- The service level: saving a call while another Ringkväll holds the lock -------------

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QTimeEdit,
@@ -23,27 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import local, utcnow
 from app.services.campaign_edit import load_campaign_settings, save_campaign_settings
-from app.services.campaigns import CampaignSettings
+from app.services.campaigns import CampaignSettings, suggested_delete_after
 from ui.context import UiContext
+from ui.date_field import DateField
 from ui.errors import show_error
+from ui.sizing import fit_to_screen, grow_to_fit, scrolling
 
 NO_DATE = QDate(2000, 1, 1)  # shown as the "special value" (no date set)
-
-
-def _date_edit(value: date | None) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText(" ")
-    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-    return edit
-
-
-def _date_value(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    return None if value == NO_DATE else date(value.year(), value.month(), value.day())
 
 
 class _HoursEdit(QWidget):
@@ -70,8 +60,10 @@ class _HoursEdit(QWidget):
 
 
 class CampaignDialog(QDialog):
-    def __init__(self, ctx: UiContext, campaign_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, campaign_id: int, parent: QWidget | None = None,
+                 now: datetime | None = None) -> None:
         super().__init__(parent)
+        self._now = now  # tests fix "today"; None means the clock
         self.ctx = ctx
         self.campaign_id = campaign_id
         current = load_campaign_settings(ctx.db, campaign_id)
@@ -80,12 +72,20 @@ class CampaignDialog(QDialog):
 
         self.name = QLineEdit(current.name)
         self.association = QLineEdit(current.association)
-        self.starts_on = _date_edit(current.starts_on)
-        self.ends_on = _date_edit(current.ends_on)
+        self.starts_on = DateField(current.starts_on, self._today)
+        self.ends_on = DateField(current.ends_on, self._today)
         self.local_issue = QLineEdit(current.local_issue)
         self.local_message = QPlainTextEdit(current.local_message)
         self.local_message.setTabChangesFocus(True)
-        self.delete_after = _date_edit(current.delete_after)
+        self.delete_after = DateField(current.delete_after, self._today)
+        self._suggested_delete_after: date | None = None
+        if current.delete_after is None:
+            self._suggest_delete_after()
+        self.ends_on.line.textChanged.connect(self._suggest_delete_after)
+        self.delete_after_hint = QLabel(self.tr(
+            "Personal data is kept no longer than needed (GDPR). Suggested: three months "
+            "after the campaign ends."))
+        self.delete_after_hint.setWordWrap(True)
         for line in (self.name, self.association, self.local_issue):
             line.setCursorPosition(0)  # show the start of a long text, not its end
         about = QFormLayout()
@@ -96,6 +96,7 @@ class CampaignDialog(QDialog):
         about.addRow(self.tr("Local &issue:"), self.local_issue)
         about.addRow(self.tr("Our &message:"), self.local_message)
         about.addRow(self.tr("&Delete personal data after:"), self.delete_after)
+        about.addRow("", self.delete_after_hint)
 
         self.meeting_title = QLineEdit(current.meeting_title)
         self.meeting_at = QDateTimeEdit()
@@ -137,7 +138,7 @@ class CampaignDialog(QDialog):
         calling = QFormLayout()
         calling.addRow(self.tr("&Wait before calling again:"), self.retry_wait)
         calling.addRow(self.tr("&Attempts per contact:"), self.max_attempts)
-        calling.addRow(self.tr("Calling hours, &weekdays:"), self.weekday_hours)
+        calling.addRow(self.tr("Calling hours, wee&kdays:"), self.weekday_hours)
         calling.addRow(self.tr("Calling hours, week&ends:"), self.weekend_hours)
         calling.addRow(self.notes_enabled)
         calling.addRow(self.tr("Goal, &conversations:"), self.goal_conversations)
@@ -148,7 +149,7 @@ class CampaignDialog(QDialog):
                               (calling, self.tr("Calling"))):
             page = QWidget()
             page.setLayout(layout)
-            self.tabs.addTab(page, title)
+            self.tabs.addTab(scrolling(page), title)  # scrolls at large text on small screens
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -157,6 +158,18 @@ class CampaignDialog(QDialog):
         main = QVBoxLayout(self)
         main.addWidget(self.tabs)
         main.addWidget(buttons)
+        fit_to_screen(self)
+        self.tabs.currentChanged.connect(lambda _index: self._grow())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._grow)
+
+    def _grow(self) -> None:
+        """Taller when the tab's wrapped texts need it (up to the screen; then it scrolls)."""
+        area = self.tabs.currentWidget()
+        if isinstance(area, QScrollArea):
+            grow_to_fit(self, area)
 
     def settings(self) -> CampaignSettings:
         meeting_at = None
@@ -165,8 +178,8 @@ class CampaignDialog(QDialog):
         return CampaignSettings(
             name=self.name.text(),
             association=self.association.text().strip(),
-            starts_on=_date_value(self.starts_on),
-            ends_on=_date_value(self.ends_on),
+            starts_on=self.starts_on.value(),
+            ends_on=self.ends_on.value(),
             local_issue=self.local_issue.text().strip(),
             local_message=self.local_message.toPlainText().strip(),
             meeting_title=self.meeting_title.text().strip(),
@@ -180,11 +193,41 @@ class CampaignDialog(QDialog):
             notes_enabled=self.notes_enabled.isChecked(),
             goal_conversations=self.goal_conversations.value() or None,
             goal_recruits=self.goal_recruits.value() or None,
-            delete_after=_date_value(self.delete_after),
+            delete_after=self.delete_after.value(),
         )
+
+    def _today(self) -> date:
+        return local(self._now or utcnow()).date()
+
+    def _suggest_delete_after(self) -> None:
+        """Fill in three months after the end while the field is empty or still holds the
+        previous suggestion; a date the organiser typed stays."""
+        try:
+            ends_on = self.ends_on.value()
+            shown = self.delete_after.value()
+        except ValueError:
+            return
+        if shown is not None and shown != self._suggested_delete_after:
+            return
+        suggestion = suggested_delete_after(ends_on) if ends_on else None
+        self._suggested_delete_after = suggestion
+        self.delete_after.set_value(suggestion)
+
+    def _check_dates(self) -> bool:
+        for field in (self.starts_on, self.ends_on, self.delete_after):
+            if not field.is_valid():
+                self.tabs.setCurrentIndex(0)
+                QMessageBox.warning(self, self.tr("Campaign settings"), self.tr(
+                    "“%1” is not a date: write it as YYYY-MM-DD, for example 2026-11-02."
+                ).replace("%1", field.text()))
+                field.setFocus()
+                return False
+        return True
 
     def save(self) -> None:
         """Store on the task runner; the dialog closes once it is saved."""
+        if not self._check_dates():
+            return
         db, campaign_id, settings = self.ctx.db, self.campaign_id, self.settings()
         self.save_button.setEnabled(False)  # one save at a time
         self.ctx.runner.run(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import UiContext
+from ui.sizing import height_in_lines, keep_scaled
 
 if TYPE_CHECKING:
     from app.services.campaigns import CampaignSummary
@@ -37,15 +38,12 @@ class HomePage(QWidget):
         self.ctx = ctx
         self.setObjectName("homePage")
         self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.heading.setFont(font)
+        keep_scaled(self, self.heading, 1.8, bold=True)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.campaigns = QListWidget()
         self.campaigns.setObjectName("campaignList")
-        self.campaigns.setMinimumHeight(self.fontMetrics().height() * 6)
+        height_in_lines(self.campaigns, minimum=6)
         self.campaigns.currentItemChanged.connect(self._current_changed)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -54,7 +52,7 @@ class HomePage(QWidget):
         self.call_button = QPushButton()
         self.call_button.setObjectName("startCallingButton")
         self.call_button.setDefault(True)
-        self.call_button.setMinimumHeight(self.fontMetrics().height() * 3)
+        height_in_lines(self.call_button, minimum=3)
         self.call_button.clicked.connect(self.start_calling)
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self.import_list)
@@ -79,7 +77,7 @@ class HomePage(QWidget):
         right.addWidget(self.call_button)
         for button in (self.import_button, self.scripts_button, self.results_button,
                        self.campaign_button):
-            button.setMinimumHeight(self.fontMetrics().height() * 2)
+            height_in_lines(button, minimum=2)
             right.addWidget(button)
         right.addStretch(1)
         columns = QHBoxLayout()

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -13,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -29,6 +37,31 @@ if TYPE_CHECKING:
     from app.db.database import Database
 
 
+class _ElidedLabel(QLabel):
+    """A one-line label that shortens its text in the middle rather than widen the window
+    (a long database path at large text); the whole text is its tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Its whole text when there is room, less (down to nothing) when there is not.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setProperty("elides", True)  # for tests that look for cut-off labels
+
+    def set_full_text(self, text: str) -> None:
+        self.setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle,
+                                              rect.width())
+        painter.drawText(rect, int(self.alignment()), shown)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
@@ -39,7 +72,7 @@ class MainWindow(QMainWindow):
         self.home = HomePage(ctx)
         self.pages.addWidget(self.home)
         self.setCentralWidget(self.pages)
-        self.db_label = QLabel()
+        self.db_label = _ElidedLabel()
         self.db_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.db_label)
         self._build_actions()
@@ -141,7 +174,8 @@ class MainWindow(QMainWindow):
         self.act_normal.setText(self.tr("&Normal text size"))
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About Ringkväll"))
-        self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.location))
+        self.db_label.set_full_text(
+            self.tr("Database: %1").replace("%1", self.ctx.location))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

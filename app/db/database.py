@@ -145,6 +145,8 @@ def _to_url(value: str) -> URL:
         raise unknown_scheme(url.render_as_string(hide_password=True), url.drivername)
     if backend == "sqlite" and url.database and url.database != ":memory:":
         return _sqlite_url(Path(url.database))
+    if url.drivername == "postgresql":  # no driver named: the one Ringkväll ships
+        return url.set(drivername="postgresql+psycopg")
     return url
 
 

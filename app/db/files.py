@@ -6,11 +6,12 @@ first importing SQLAlchemy (which the window can load after it is shown).
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from pathlib import Path
 
-from app.errors import QT_TRANSLATE_NOOP, UserError
+from app.errors import QT_TRANSLATE_NOOP, StorageError, UserError, os_problem
 
 ENV_VAR = "RINGKVALL_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -36,16 +37,20 @@ def check_sqlite_file(path: Path) -> None:
     if not path.exists():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):  # a part of the folder path is a file
+            problem = os_problem(NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)))
+            assert problem is not None
+            raise StorageError(str(path), problem) from None
+        except OSError as exc:
+            raise _cannot_create(path, exc) from None
+        try:
             # Created readable by its owner only: it will hold personal data.
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             os.close(fd)
         except FileExistsError:
-            pass
+            pass  # made meanwhile, by another window
         except OSError as exc:
-            raise UserError(
-                QT_TRANSLATE_NOOP("app", "Database {path}: cannot create the file ({reason})"),
-                path=str(path), reason=exc.strerror or str(exc),
-            ) from None
+            raise _cannot_create(path, exc) from None
         return
     try:
         with path.open("rb") as fh:
@@ -60,6 +65,12 @@ def check_sqlite_file(path: Path) -> None:
             QT_TRANSLATE_NOOP("app", "Database {path} is not a Ringkväll database (not SQLite)"),
             path=str(path),
         )
+
+
+def _cannot_create(path: Path, exc: OSError) -> UserError:
+    return UserError(
+        QT_TRANSLATE_NOOP("app", "Database {path}: cannot create the file ({reason})"),
+        path=str(path), reason=exc.strerror or str(exc))
 
 
 def known_revisions() -> set[str]:

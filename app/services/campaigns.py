@@ -146,6 +146,18 @@ class CampaignSettings:
 
 _SETTINGS_FIELDS = tuple(f.name for f in fields(CampaignSettings))
 
+RETENTION_MONTHS = 3
+
+
+def suggested_delete_after(ends_on: date) -> date:
+    """When a campaign's personal data should be deleted unless the organiser says otherwise:
+    three months after it ends (kept no longer than needed, GDPR art. 5), on the month's last
+    day when that month is shorter."""
+    months = ends_on.month - 1 + RETENTION_MONTHS
+    year, month = ends_on.year + months // 12, months % 12 + 1
+    last_day = (date(year + month // 12, month % 12 + 1, 1) - date(year, month, 1)).days
+    return date(year, month, min(ends_on.day, last_day))
+
 
 def campaign_settings(session: Session, campaign_id: int) -> CampaignSettings:
     campaign = session.get_one(Campaign, campaign_id)

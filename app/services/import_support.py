@@ -21,6 +21,7 @@ def targets_of(db: Database, campaign_id: int) -> ImportTargets:
 
 def save_rejected_rows(db: Database, import_run_id: int, target: Path | str,
                        translate: Callable[[str], str]) -> int:
-    """Write an import's rejected rows to an .xlsx file; how many there were."""
+    """Write an import's rejected rows to an .xlsx file; how many there were. The save
+    dialog has asked before an existing file is replaced."""
     with db.session() as session:
-        return export_rejected(session, import_run_id, target, translate)
+        return export_rejected(session, import_run_id, target, translate, force=True)

@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>S&amp;kip</source>
-        <translation>&amp;Hoppa över</translation>
+        <translation>H&amp;oppa över</translation>
     </message>
     <message>
         <source>Skip this person</source>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>&amp;Undo last call</source>
-        <translation>Å&amp;ngra senaste samtalet</translation>
+        <translation>&amp;Ångra senaste samtalet</translation>
     </message>
     <message>
         <source>Undo the last saved call</source>
@@ -64,14 +64,14 @@
     </message>
     <message>
         <source>&amp;End the evening</source>
-        <translation>&amp;Avsluta kvällen</translation>
+        <translation>A&amp;vsluta kvällen</translation>
     </message>
     <message>
         <source>End the evening</source>
         <translation>Avsluta kvällen</translation>
     </message>
     <message>
-        <source>&amp;Save and show next</source>
+        <source>Save an&amp;d show next</source>
         <translation>&amp;Spara och visa nästa</translation>
     </message>
     <message>
@@ -83,8 +83,8 @@
         <translation>Om ni pratade</translation>
     </message>
     <message>
-        <source>&amp;Follow-up: what was promised</source>
-        <translation>&amp;Uppföljning: vad som lovades</translation>
+        <source>Follow-up: what was prom&amp;ised</source>
+        <translation>Uppfö&amp;ljning: vad som lovades</translation>
     </message>
     <message>
         <source>Follow-up: what was promised</source>
@@ -96,7 +96,7 @@
     </message>
     <message>
         <source>&amp;Who follows up</source>
-        <translation>Vem &amp;följer upp</translation>
+        <translation>Vem f&amp;öljer upp</translation>
     </message>
     <message>
         <source>Who follows up</source>
@@ -112,14 +112,14 @@
     </message>
     <message>
         <source>N&amp;otes for the next caller</source>
-        <translation>Anteckningar till &amp;nästa som ringer</translation>
+        <translation>Ante&amp;ckningar till nästa som ringer</translation>
     </message>
     <message>
         <source>Notes for the next caller</source>
         <translation>Anteckningar till nästa som ringer</translation>
     </message>
     <message>
-        <source>&amp;Look again</source>
+        <source>Look a&amp;gain</source>
         <translation>&amp;Titta igen</translation>
     </message>
     <message>
@@ -227,15 +227,15 @@
     <name>ContactCardView</name>
     <message>
         <source>&amp;Number:</source>
-        <translation>&amp;Nummer:</translation>
+        <translation>N&amp;ummer:</translation>
     </message>
     <message>
         <source>Phone number to call</source>
         <translation>Telefonnummer att ringa</translation>
     </message>
     <message>
-        <source>&amp;Copy number</source>
-        <translation>&amp;Kopiera numret</translation>
+        <source>Co&amp;py number</source>
+        <translation>Ko&amp;piera numret</translation>
     </message>
     <message>
         <source>Copy the number</source>
@@ -250,7 +250,7 @@
         <translation>QR-kod med telefonnumret</translation>
     </message>
     <message>
-        <source>Call &amp;started</source>
+        <source>Call s&amp;tarted</source>
         <translation>Samtalet &amp;började</translation>
     </message>
     <message>
@@ -410,7 +410,7 @@
         <translation>&amp;Gatuadress:</translation>
     </message>
     <message>
-        <source>Post&amp;code:</source>
+        <source>Postco&amp;de:</source>
         <translation>&amp;Postnummer:</translation>
     </message>
     <message>
@@ -494,7 +494,7 @@
         <translation>Föregående steg</translation>
     </message>
     <message>
-        <source>&amp;Next step</source>
+        <source>Ne&amp;xt step</source>
         <translation>&amp;Nästa steg</translation>
     </message>
     <message>
@@ -511,7 +511,7 @@
     </message>
     <message>
         <source>&amp;Voicemail text</source>
-        <translation>Text för &amp;röstbrevlåda</translation>
+        <translation>Te&amp;xt för röstbrevlåda</translation>
     </message>
     <message>
         <source>Show what to say on voicemail</source>
@@ -620,7 +620,7 @@
         <translation>&amp;Målgrupp:</translation>
     </message>
     <message>
-        <source>Start &amp;calling</source>
+        <source>&amp;Start calling</source>
         <translation>Börja &amp;ringa</translation>
     </message>
     <message>

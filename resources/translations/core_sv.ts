@@ -8,6 +8,10 @@
         <translation>Kampanjinställningar</translation>
     </message>
     <message>
+        <source>Personal data is kept no longer than needed (GDPR). Suggested: three months after the campaign ends.</source>
+        <translation>Personuppgifter sparas inte längre än de behövs (GDPR). Förslag: tre månader efter att kampanjen slutar.</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Namn:</translation>
     </message>
@@ -68,7 +72,7 @@
         <translation>&amp;Försök per kontakt:</translation>
     </message>
     <message>
-        <source>Calling hours, &amp;weekdays:</source>
+        <source>Calling hours, wee&amp;kdays:</source>
         <translation>Ringtider, &amp;vardagar:</translation>
     </message>
     <message>
@@ -95,6 +99,25 @@
         <source>Calling</source>
         <translation>Ringning</translation>
     </message>
+    <message>
+        <source>“%1” is not a date: write it as YYYY-MM-DD, for example 2026-11-02.</source>
+        <translation>”%1” är inget datum: skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-11-02.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+        <source>Choose in a calendar (Alt+Down)</source>
+        <translation>Välj i en kalender (Alt+Nedåtpil)</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -108,7 +131,7 @@
     </message>
     <message>
         <source>&amp;Campaigns</source>
-        <translation>&amp;Kampanjer</translation>
+        <translation>Ka&amp;mpanjer</translation>
     </message>
     <message>
         <source>Start calling</source>
@@ -217,7 +240,7 @@
     </message>
     <message>
         <source>&amp;Results</source>
-        <translation>&amp;Resultat</translation>
+        <translation>R&amp;esultat</translation>
     </message>
     <message>
         <source>&amp;Overview</source>

@@ -82,7 +82,7 @@
         <translation>&amp;Blad:</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
+        <source>B&amp;rowse…</source>
         <translation>Bläd&amp;dra…</translation>
     </message>
     <message>
@@ -143,7 +143,7 @@
         <translation>Kampanj: %1</translation>
     </message>
     <message>
-        <source>A &amp;new target group named:</source>
+        <source>A new &amp;target group named:</source>
         <translation>&amp;En ny målgrupp som heter:</translation>
     </message>
     <message>
@@ -534,10 +534,6 @@
     <message>
         <source>Reason</source>
         <translation>Orsak</translation>
-    </message>
-    <message>
-        <source>{file} cannot be written ({reason})</source>
-        <translation>{file} går inte att skriva ({reason})</translation>
     </message>
     <message>
         <source>Rejected rows</source>

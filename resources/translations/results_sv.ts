@@ -89,7 +89,7 @@
     </message>
     <message>
         <source>&amp;Export to Excel…</source>
-        <translation>&amp;Exportera till Excel…</translation>
+        <translation>E&amp;xportera till Excel…</translation>
     </message>
     <message>
         <source>&amp;Back</source>

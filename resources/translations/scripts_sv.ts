@@ -5,14 +5,14 @@
     <name>EffectsBox</name>
     <message>
         <source>Out&amp;come:</source>
-        <translation>Res&amp;ultat:</translation>
+        <translation>Resu&amp;ltat:</translation>
     </message>
     <message>
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <source>&amp;Follow-up promised:</source>
+        <source>Follow-up promised:</source>
         <translation>Utlovad uppföl&amp;jning:</translation>
     </message>
     <message>
@@ -28,8 +28,8 @@
         <translation>Anmäler sig till det digitala mötet</translation>
     </message>
     <message>
-        <source>This step collects membership details and &amp;consent</source>
-        <translation>&amp;Här samlas medlemsuppgifter och samtycke in</translation>
+        <source>This step collects membership details and consent</source>
+        <translation>Här samlas medlemsuppgifter o&amp;ch samtycke in</translation>
     </message>
 </context>
 <context>
@@ -39,7 +39,7 @@
         <translation>Svarsalternativ</translation>
     </message>
     <message>
-        <source>Add o&amp;ption</source>
+        <source>Add option</source>
         <translation>L&amp;ägg till alternativ</translation>
     </message>
     <message>
@@ -47,15 +47,15 @@
         <translation>Ta bort alternativ</translation>
     </message>
     <message>
-        <source>&amp;Value (stored):</source>
-        <translation>&amp;Värde (sparas):</translation>
+        <source>Value (stored):</source>
+        <translation>Värde (sparas):</translation>
     </message>
     <message>
         <source>Option value</source>
         <translation>Alternativets värde</translation>
     </message>
     <message>
-        <source>&amp;Label (shown):</source>
+        <source>Label (shown):</source>
         <translation>Text (visas):</translation>
     </message>
     <message>
@@ -63,7 +63,7 @@
         <translation>Alternativets text</translation>
     </message>
     <message>
-        <source>&amp;Then go to:</source>
+        <source>Then &amp;go to:</source>
         <translation>G&amp;å sedan till:</translation>
     </message>
     <message>
@@ -137,19 +137,15 @@
 <context>
     <name>ScriptEditor</name>
     <message>
-        <source>S&amp;teps</source>
-        <translation>St&amp;eg</translation>
-    </message>
-    <message>
         <source>Steps</source>
         <translation>Steg</translation>
     </message>
     <message>
-        <source>&amp;Add step</source>
-        <translation>&amp;Lägg till steg</translation>
+        <source>A&amp;dd step</source>
+        <translation>Lägg till ste&amp;g</translation>
     </message>
     <message>
-        <source>&amp;Remove</source>
+        <source>R&amp;emove</source>
         <translation>Ta &amp;bort</translation>
     </message>
     <message>
@@ -204,12 +200,12 @@
         <translation>&amp;Namn:</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Språk:</translation>
+        <source>Lan&amp;guage:</source>
+        <translation>Spr&amp;åk:</translation>
     </message>
     <message>
-        <source>&amp;Description:</source>
-        <translation>&amp;Beskrivning:</translation>
+        <source>Descrip&amp;tion:</source>
+        <translation>Beskrivning:</translation>
     </message>
     <message>
         <source>&amp;Consent text:</source>
@@ -247,8 +243,8 @@
 <context>
     <name>ScriptsPage</name>
     <message>
-        <source>← &amp;Home</source>
-        <translation>← &amp;Start</translation>
+        <source>← H&amp;ome</source>
+        <translation>← S&amp;tart</translation>
     </message>
     <message>
         <source>Back to the start page</source>
@@ -268,11 +264,11 @@
     </message>
     <message>
         <source>&amp;Use for calling</source>
-        <translation>&amp;Använd när vi ringer</translation>
+        <translation>Använd när &amp;vi ringer</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation>&amp;Importera…</translation>
+        <translation>Imp&amp;ortera…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
@@ -283,7 +279,7 @@
         <translation>F&amp;örhandsvisa…</translation>
     </message>
     <message>
-        <source>&amp;Save as new version</source>
+        <source>Save as ne&amp;w version</source>
         <translation>S&amp;para som ny version</translation>
     </message>
     <message>
@@ -369,20 +365,20 @@
 <context>
     <name>StepForm</name>
     <message>
-        <source>Step &amp;id:</source>
-        <translation>Ste&amp;g-id:</translation>
+        <source>Step id:</source>
+        <translation>Steg-id:</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>&amp;Rubrik:</translation>
+        <translation>R&amp;ubrik:</translation>
     </message>
     <message>
-        <source>What the caller &amp;says:</source>
+        <source>What the caller sa&amp;ys:</source>
         <translation>&amp;Det här säger du:</translation>
     </message>
     <message>
-        <source>&amp;Hint for the caller:</source>
-        <translation>&amp;Tips till den som ringer:</translation>
+        <source>Hint for the caller:</source>
+        <translation>Tips till den som ringer:</translation>
     </message>
     <message>
         <source>&amp;Next step:</source>
@@ -580,10 +576,6 @@
         <translation>Kampanjen &apos;{campaign}&apos; har ingen version {version} av manuset &apos;{key}&apos;</translation>
     </message>
     <message>
-        <source>Cannot write the script to {path} ({reason})</source>
-        <translation>Det gick inte att spara manuset i {path} ({reason})</translation>
-    </message>
-    <message>
         <source>Unknown placeholder {{{name}}} (known: {known})</source>
         <translation>Okänd platshållare {{{name}}} (de som finns: {known})</translation>
     </message>
@@ -645,10 +637,6 @@
     <message>
         <source>(the script ends)</source>
         <translation>(manuset slutar)</translation>
-    </message>
-    <message>
-        <source>Insert &amp;placeholder</source>
-        <translation>Inf&amp;oga platshållare</translation>
     </message>
     <message>
         <source>Insert placeholder</source>

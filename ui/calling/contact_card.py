@@ -44,7 +44,7 @@ class ContactCardView(QFrame):
         self.details = QLabel()
         self.details.setObjectName("contactDetails")
         # Explicit lines, no word wrap: a wrapped label's height is misjudged in a splitter.
-        self.details.setWordWrap(False)
+        self.details.setWordWrap(True)
         self.numbers = QComboBox()
         self.numbers.setObjectName("numberChoice")
         self.numbers_label = QLabel()
@@ -136,23 +136,27 @@ class ContactCardView(QFrame):
             label.setFont(font)
 
     def set_narrow(self, narrow: bool) -> None:
-        """With large text the QR code goes under the details instead of beside them."""
+        """With large text the card stays short, so the script is in sight below it on a
+        1366×768 screen: the facts wrap on one line and the QR code (a convenience for
+        dialling with a mobile) is left out; the number itself is large."""
         self.narrow = narrow
         self.grid.removeItem(self.qr_box)
-        if narrow:
-            self.grid.addLayout(self.qr_box, 1, 0)
-        else:
-            self.grid.addLayout(self.qr_box, 0, 1)
+        self.grid.addLayout(self.qr_box, 0, 1)
+        for index in range(self.qr_box.count()):
+            item = self.qr_box.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setVisible(not narrow)
         self.show_card(self.card)
 
     def retranslate(self) -> None:
         self.numbers_label.setText(self.tr("&Number:"))
         self.numbers.setAccessibleName(self.tr("Phone number to call"))
-        self.copy.setText(self.tr("&Copy number"))
+        self.copy.setText(self.tr("Co&py number"))
         self.copy.setAccessibleName(self.tr("Copy the number"))
         self.qr_hint.setText(self.tr("Scan with your mobile to dial"))
         self.qr.setAccessibleName(self.tr("QR code with the phone number"))
-        self.timer_button.setText(self.tr("Call &started") + " (Ctrl+T)")
+        self.timer_button.setText(self.tr("Call s&tarted") + " (Ctrl+T)")
         self.timer_button.setAccessibleName(self.tr("Start the call timer"))
         self.notes_heading.setText(self.tr("Notes from earlier callers:"))
         self.show_card(self.card)
@@ -182,7 +186,7 @@ class ContactCardView(QFrame):
             facts.append(card.city)
         if card.age is not None:
             facts.append(self.tr("%n year(s) old", "", card.age))
-        lines = (facts if self.narrow else [" · ".join(facts)]) if facts else []
+        lines = [" · ".join(facts)] if facts else []
         if card.group_name:
             lines.append(self.tr("List: %1").replace("%1", card.group_name))
         self.details.setText("\n".join(lines))

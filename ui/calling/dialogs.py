@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -25,6 +26,7 @@ from app.clock import utcnow
 from app.services.calling import ContactCard, RecruitInput
 from app.services.calling.stats import Summary
 from ui.calling.texts import outcome_text
+from ui.sizing import fit_to_screen, grow_to_fit, keep_scaled, scrolling
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -119,21 +121,29 @@ class MembershipDialog(QDialog):
         rows = (
             (self.tr("&First name:"), self.first_name), (self.tr("&Last name:"), self.last_name),
             (self.tr("&Email:"), self.email), (self.tr("&Phone:"), self.phone),
-            (self.tr("&Street:"), self.street), (self.tr("Post&code:"), self.postcode),
+            (self.tr("&Street:"), self.street), (self.tr("Postco&de:"), self.postcode),
             (self.tr("C&ity:"), self.city), (self.tr("&Birth year:"), self.birth_year),
         )
         for text, widget in rows:
             form.addRow(text, widget)
             widget.setAccessibleName(text.replace("&", "").rstrip(":"))
         self.buttons = _buttons(self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        # The form scrolls at large text on a small screen; the buttons stay in view.
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(form)
         read = QLabel(self.tr("Read this to the person:"))
-        layout.addWidget(read)
-        layout.addWidget(consent_label)
-        layout.addWidget(self.consent)
-        layout.addWidget(self.contact_ok)
+        body_layout.addWidget(read)
+        body_layout.addWidget(consent_label)
+        body_layout.addWidget(self.consent)
+        body_layout.addWidget(self.contact_ok)
+        body_layout.addStretch(1)
+        self.body = scrolling(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.buttons)
+        fit_to_screen(self)
         for signal in (self.consent.toggled, self.first_name.textChanged,
                        self.last_name.textChanged):
             signal.connect(self._update)
@@ -151,6 +161,10 @@ class MembershipDialog(QDialog):
         self.birth_year.setValue(r.birth_year or 0)
         self.consent.setChecked(r.consent_membership)
         self.contact_ok.setChecked(r.consent_contact)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: grow_to_fit(self, self.body))
 
     def _update(self, *_: object) -> None:
         ok = self.consent.isChecked() and bool(
@@ -198,10 +212,7 @@ class SummaryDialog(QDialog):
         self.setObjectName("summaryDialog")
         self.setWindowTitle(self.tr("Your evening"))
         heading = QLabel(self.tr("Thank you, %1!").replace("%1", name))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
+        keep_scaled(self, heading, 1.5, bold=True)
         counts = summary.counts
         lines = [
             self.tr("%n call(s)", "", counts.calls),

@@ -259,6 +259,14 @@ class CallingScreen(QWidget):
         self.controls_layout = QVBoxLayout(self.controls)
         self.controls_layout.setContentsMargins(0, 0, 0, 0)
         self.controls_layout.addWidget(self.outcomes)
+        # With large text the outcome column beside the call may be taller than the screen:
+        # it scrolls on its own, so the window still fits a 1366×768 screen.
+        self.controls_scroll = QScrollArea()
+        self.controls_scroll.setObjectName("controlsScroll")
+        self.controls_scroll.setWidgetResizable(True)
+        self.controls_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.controls_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.controls_scroll.hide()
 
         self.empty_title = QLabel()
         self.empty_title.setObjectName("emptyTitle")
@@ -337,9 +345,11 @@ class CallingScreen(QWidget):
                 self.call_layout.addWidget(widget)
             self.rest_layout.insertWidget(self.rest_layout.count() - 1, self.evening_panel)
             splitter.hide()
-            self.side.addWidget(self.controls)
             self.controls_layout.addWidget(self.save_button)
-            self.side.addStretch(1)
+            self.controls_scroll.setWidget(self.controls)
+            self.controls.show()
+            self.side.addWidget(self.controls_scroll)
+            self.controls_scroll.show()
             self.outcomes.set_columns(1)
             self.card_view.set_narrow(True)
             for column, button in enumerate((self.skip_button, self.undo_button,
@@ -358,7 +368,12 @@ class CallingScreen(QWidget):
             splitter.show()
             self.outcomes.set_columns(3)
             self.card_view.set_narrow(False)
+            if self.controls_scroll.widget() is self.controls:
+                self.controls_scroll.takeWidget()
+                self.side.removeWidget(self.controls_scroll)
+                self.controls_scroll.hide()
             self.action_grid.addWidget(self.controls, 0, 0, 1, 5)
+            self.controls.show()
             self.call_layout.removeWidget(self.outcome_status)
             self.practice_note.setVisible(self.evening.is_practice)
             self.action_grid.addWidget(self.outcome_status, 1, 0, 1, 5)
@@ -368,12 +383,24 @@ class CallingScreen(QWidget):
             self.action_grid.setColumnStretch(3, 1)
             self.action_grid.addWidget(self.save_button, 2, 4)
         self.retranslate()
+        self._fit_controls()
 
     def _page_changed(self) -> None:
         calling = self.pages.currentWidget() is self.call_page
         for widget in (self.controls, self.save_button, self.skip_button,
                        self.outcome_status):
             widget.setVisible(calling)
+        self.controls_scroll.setVisible(calling and bool(self._large))
+
+    def _fit_controls(self) -> None:
+        """The outcome column is as wide as its buttons, with room for its scroll bar."""
+        if self._large:
+            bar = self.controls_scroll.verticalScrollBar().sizeHint().width()
+            # From the buttons themselves: the column's own size hint lags a re-layout.
+            widest = max(b.sizeHint().width() for b in
+                         (*self.outcomes.buttons.values(), self.save_button))
+            margins = self.controls_layout.contentsMargins()
+            self.controls_scroll.setFixedWidth(widest + margins.left() + margins.right() + bar)
 
     def _shortcuts(self) -> None:
         def bind(keys: str, slot: Callable[[], object]) -> QShortcut:
@@ -409,10 +436,10 @@ class CallingScreen(QWidget):
         self.undo_button.setAccessibleName(self.tr("Undo the last saved call"))
         self.end_button.setText(self.tr("&End the evening") + f"{sep}(Ctrl+Shift+E)")
         self.end_button.setAccessibleName(self.tr("End the evening"))
-        self.save_button.setText(self.tr("&Save and show next") + f"{sep}(Ctrl+Return)")
+        self.save_button.setText(self.tr("Save an&d show next") + f"{sep}(Ctrl+Return)")
         self.save_button.setAccessibleName(self.tr("Save the call and show the next person"))
         self.extras.setTitle(self.tr("If you talked"))
-        self.promised_label.setText(self.tr("&Follow-up: what was promised"))
+        self.promised_label.setText(self.tr("Follow-up: what was prom&ised"))
         self.promised.setAccessibleName(self.tr("Follow-up: what was promised"))
         self.promised.setPlaceholderText(self.tr("e.g. send the invitation by email"))
         self.assigned_label.setText(self.tr("&Who follows up"))
@@ -421,7 +448,7 @@ class CallingScreen(QWidget):
         self.meeting.setAccessibleName(self.tr("Signed up for the meeting"))
         self.notes_label.setText(self.tr("N&otes for the next caller"))
         self.notes.setAccessibleName(self.tr("Notes for the next caller"))
-        self.again_button.setText(self.tr("&Look again") + " (F5)")
+        self.again_button.setText(self.tr("Look a&gain") + " (F5)")
         self.loading.setText(self.tr("Finding the next person…"))
         self.claim_go_on.setText(self.tr("Go on with this call"))
         self.claim_next.setText(self.tr("Take the next person"))
@@ -433,6 +460,7 @@ class CallingScreen(QWidget):
             self.retranslate()
         elif event.type() == QEvent.Type.FontChange and getattr(self, "_large", None) is not None:
             self._arrange()
+            self._fit_controls()
         super().changeEvent(event)
 
     # -- running database steps -----------------------------------------------------------

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.calling.answers import MAX_TEXT
 from app.services.scripts import CallContext, Script, ScriptRun, Step, render
 
 VOICEMAIL_STEP_IDS = ("voicemail", "rostbrevlada", "röstbrevlåda", "telefonsvarare")
@@ -140,7 +141,7 @@ class ScriptPanel(QFrame):
     def retranslate(self) -> None:
         self.back.setText(self.tr("◀ &Back") + " (Alt+←)")
         self.back.setAccessibleName(self.tr("Previous step"))
-        self.forward.setText(self.tr("&Next step") + " (Alt+→) ▶")
+        self.forward.setText(self.tr("Ne&xt step") + " (Alt+→) ▶")
         self.forward.setAccessibleName(self.tr("Next step without answering"))
         self.jump_label.setText(self.tr("&Go to:"))
         self.jump.setAccessibleName(self.tr("Go to a step of the script"))
@@ -290,6 +291,7 @@ class ScriptPanel(QFrame):
         if question.kind == "text":
             edit = QLineEdit()
             edit.setObjectName("textAnswer")
+            edit.setMaxLength(MAX_TEXT)  # what a call's save takes
             self.text_editor = edit
             edit.setAccessibleName(self.run.render(step.title))
             done = QPushButton(self.tr("&Continue"))

@@ -77,7 +77,7 @@ class StartDialog(QDialog):
         form.addRow(self.tr("&Target group:"), self.group)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start &calling"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Start calling"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.name.currentTextChanged.connect(self._update)

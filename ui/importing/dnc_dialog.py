@@ -25,6 +25,7 @@ from app.settings import PHONE_REGION
 from ui.context import UiContext
 from ui.dnc_texts import reason_text
 from ui.errors import show_error
+from ui.sizing import fit_to_screen, rows_follow_font
 
 
 class DncDialog(QDialog):
@@ -39,6 +40,7 @@ class DncDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        rows_follow_font(self.table)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.number_edit = QLineEdit()
         self.number_edit.setObjectName("dncNumber")
@@ -65,8 +67,7 @@ class DncDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         layout.addWidget(buttons)
-        height = self.fontMetrics().height()
-        self.resize(height * 48, height * 32)
+        fit_to_screen(self, 48, 32)
         self.retranslate()
         self.refresh()
 

@@ -88,7 +88,7 @@ class FilePage(QWizardPage):
             "and separator, and checks every number before anything is saved."))
         self.file_label.setText(self.tr("&File:"))
         self.sheet_label.setText(self.tr("&Sheet:"))
-        self.browse_button.setText(self.tr("&Browse…"))
+        self.browse_button.setText(self.tr("B&rowse…"))
         self.path_edit.setAccessibleName(self.tr("File to import"))
         self.sheet_combo.setAccessibleName(self.tr("Sheet in the workbook"))
         self.browse_button.setAccessibleName(self.tr("Choose the file to import"))

@@ -57,7 +57,7 @@ class GroupPage(QWizardPage):
         self.setTitle(self.tr("Target group"))
         self.setSubTitle(self.tr("Each purchased list is usually a target group of its own."))
         self.campaign_label.setText(self.tr("Campaign: %1").replace("%1", self._campaign_name))
-        self.new_radio.setText(self.tr("A &new target group named:"))
+        self.new_radio.setText(self.tr("A new &target group named:"))
         self.existing_radio.setText(self.tr("Add to an &existing target group:"))
         self.name_edit.setAccessibleName(self.tr("Name of the new target group"))
         self.group_combo.setAccessibleName(self.tr("Existing target group"))

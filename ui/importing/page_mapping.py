@@ -30,6 +30,7 @@ from app.services.importing.mapping import (
 )
 from ui.errors import user_message
 from ui.importing.common import tr_app
+from ui.sizing import rows_follow_font
 
 if TYPE_CHECKING:
     from ui.importing.wizard import ImportWizard
@@ -47,8 +48,10 @@ class MappingPage(QWizardPage):
         self.columns.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents)
         self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        rows_follow_font(self.columns, with_widgets=True)
         self.preview = QTableWidget()
         self.preview.setObjectName("previewTable")
+        rows_follow_font(self.preview)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview_label = QLabel()
         self.preview_label.setBuddy(self.preview)
@@ -70,8 +73,9 @@ class MappingPage(QWizardPage):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        # Half each: at large text the column choices need the room to be read.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)

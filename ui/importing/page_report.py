@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from app.progress import Progress
 from app.services.import_support import save_rejected_rows
 from ui.errors import show_error
-from ui.importing.common import scaled_font, tr_app
+from ui.importing.common import tr_app
+from ui.sizing import keep_scaled
 
 if TYPE_CHECKING:
     from ui.importing.wizard import ImportWizard
@@ -38,7 +39,7 @@ class ReportPage(QWizardPage):
         for key in ("rows", "imported", "rejected", "suppressed", "duplicate"):
             label, value = QLabel(), QLabel()
             value.setObjectName(f"count_{key}")
-            value.setFont(scaled_font(self, 1.3, bold=True))
+            keep_scaled(self, value, 1.3, bold=True)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.labels[key], self.values[key] = label, value
             self.form.addRow(label, value)

@@ -14,6 +14,7 @@ from ui.importing.page_group import GroupPage
 from ui.importing.page_mapping import MappingPage
 from ui.importing.page_report import ReportPage
 from ui.importing.page_run import RunPage
+from ui.sizing import fit_to_screen, scroll_contents
 
 
 class ImportWizard(QWizard):
@@ -43,8 +44,8 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.group_page, self.mapping_page, self.run_page,
                      self.report_page):
             self.addPage(page)
-        height = self.fontMetrics().height()
-        self.resize(height * 60, height * 38)
+            scroll_contents(page)  # large text on a small screen: the page scrolls
+        fit_to_screen(self, 60, 38)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -10,6 +10,7 @@ from datetime import date, time, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -33,9 +34,12 @@ from app.settings import LANGUAGE
 from ui.context import UiContext
 from ui.results import charts
 from ui.results.tables import Cell, FiguresTable
+from ui.sizing import keep_scaled, scroll_contents
 
 REFRESH_MS = 30_000
 EVENING_WINDOW = timedelta(hours=3)  # a call this recent means an evening is running
+# From this text size (points) the filters and key figures take two rows.
+LARGE_TEXT_PT = 18
 CARD_KEYS = ("calls", "reached", "conversations", "recruited", "follow_ups", "meeting_signups")
 FUNNEL_KEYS = ("contacts", "tried", "reached", "conversations", "recruited")
 
@@ -48,10 +52,7 @@ class Card(QFrame):
         self.setObjectName(f"card_{key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.value = QLabel("–")
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 2.0)
-        font.setBold(True)
-        self.value.setFont(font)
+        keep_scaled(self, self.value, 2.0, bold=True)
         self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption = QLabel()
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -96,10 +97,7 @@ class DashboardPage(QWidget):
 
     def _build(self) -> None:
         self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.heading.setFont(font)
+        keep_scaled(self, self.heading, 1.6, bold=True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.updated = QLabel()
         self.export_button = QPushButton()
@@ -110,7 +108,6 @@ class DashboardPage(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        top.addWidget(self.updated)
         top.addWidget(self.export_button)
         top.addWidget(self.back_button)
 
@@ -135,30 +132,29 @@ class DashboardPage(QWidget):
             edit.setDate(today)
             edit.setEnabled(False)
             edit.dateChanged.connect(self._dates_changed)
-        filters = QHBoxLayout()
-        filters.addWidget(self.group_label)
-        filters.addWidget(self.group_filter, 1)
+        group_row = QHBoxLayout()
+        group_row.addWidget(self.group_label)
+        group_row.addWidget(self.group_filter, 1)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date_filter)
+        date_row.addWidget(self.from_date)
+        date_row.addWidget(self.to_label)
+        date_row.addWidget(self.to_date)
+        date_row.addStretch(1)
+        # Side by side, or (large text) one above the other: see _arrange.
+        self.filters = filters = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        filters.addLayout(group_row, 1)
         filters.addSpacing(16)
-        filters.addWidget(self.date_filter)
-        filters.addWidget(self.from_date)
-        filters.addWidget(self.to_label)
-        filters.addWidget(self.to_date)
-        filters.addStretch(1)
+        filters.addLayout(date_row, 1)
 
         self.cards = {key: Card(key) for key in CARD_KEYS}
-        cards = QHBoxLayout()
-        for card in self.cards.values():
-            cards.addWidget(card, 1)
+        self.cards_grid = cards = QGridLayout()
 
         self.funnel = charts.ChartView("funnel")
         self.evenings = charts.ChartView("evenings")
         self.outcomes = charts.ChartView("outcomes")
         self.volunteers_chart = charts.ChartView("volunteers")
-        grid = QGridLayout()
-        grid.addWidget(self.funnel, 0, 0)
-        grid.addWidget(self.evenings, 0, 1)
-        grid.addWidget(self.outcomes, 1, 0)
-        grid.addWidget(self.volunteers_chart, 1, 1)
+        self.chart_grid = grid = QGridLayout()
         chart_page = QWidget()
         chart_page.setLayout(grid)
         scroll = QScrollArea()
@@ -183,9 +179,38 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addLayout(top)
+        layout.addWidget(self.updated)
         layout.addLayout(filters)
         layout.addLayout(cards)
         layout.addWidget(self.tabs, 1)
+        # Large text on a small screen: the page scrolls rather than squeeze the tables.
+        scroll_contents(self)
+        self._large: bool | None = None
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Normal text: the filters on one line, the key figures in one row. Large text:
+        the filters one above the other and the figures in two rows, so the page is never
+        wider than a small laptop's screen."""
+        large = self.font().pointSizeF() >= LARGE_TEXT_PT
+        if large == self._large:
+            return
+        self._large = large
+        self.filters.setDirection(QBoxLayout.Direction.TopToBottom if large
+                                  else QBoxLayout.Direction.LeftToRight)
+        columns = (len(self.cards) + 1) // 2 if large else len(self.cards)
+        for card in self.cards.values():
+            self.cards_grid.removeWidget(card)
+        for column in range(len(self.cards)):
+            self.cards_grid.setColumnStretch(column, 1 if column < columns else 0)
+        for index, card in enumerate(self.cards.values()):
+            self.cards_grid.addWidget(card, index // columns, index % columns)
+        charts_per_row = 1 if large else 2
+        views = (self.funnel, self.evenings, self.outcomes, self.volunteers_chart)
+        for index, view in enumerate(views):
+            self.chart_grid.removeWidget(view)
+            self.chart_grid.addWidget(view, index // charts_per_row, index % charts_per_row)
+        self.tabs.setMinimumHeight(self.fontMetrics().height() * 12)
 
     def _load_groups(self) -> None:
         groups = [(g.id, g.name) for g in group_choices(self.ctx.db, self.campaign_id)]
@@ -249,6 +274,9 @@ class DashboardPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._arrange()
+            self.tabs.setMinimumHeight(self.fontMetrics().height() * 12)
         super().changeEvent(event)
 
     # -- refreshing -----------------------------------------------------------------------
@@ -375,6 +403,8 @@ class DashboardPage(QWidget):
                 answer_rows.append([q.label, self.tr("(free text)"), q.answers, None])
             for option in q.options:
                 answer_rows.append([q.label, option.label, option.count, q.mean])
+            if q.options and q.free_text:
+                answer_rows.append([q.label, self.tr("(free text)"), q.free_text, None])
         self.answers_table.show_rows(
             [self.tr("Question"), self.tr("Answer"), self.tr("Count"), self.tr("Mean")],
             answer_rows)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -41,6 +42,7 @@ from app.services.results import (
 from app.settings import LANGUAGE
 from ui.context import UiContext
 from ui.errors import show_error
+from ui.sizing import fit_to_screen, grow_to_fit, scrolling
 from ui.tasks import TaskHandle, run_with_progress
 
 
@@ -140,18 +142,38 @@ class ExportDialog(QDialog):
         self.ok.setObjectName("exportOk")
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
+        # The body scrolls (large text, small screen); the buttons stay in view. A scroll
+        # area also gives the wrapped texts the height they need when the warning appears,
+        # where the dialog's own layout let them overlap.
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.intro)
+        body_layout.addWidget(self.levels)
+        body_layout.addWidget(self.warning)
+        body_layout.addWidget(self.understood)
+        body_layout.addWidget(self.file_label)
+        body_layout.addLayout(file_row)
+        body_layout.addStretch(1)
+        self.body = scrolling(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.levels)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.understood)
-        layout.addWidget(self.file_label)
-        layout.addLayout(file_row)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.buttons)
         self.radio[DEFAULT_PRIVACY].setChecked(True)
         self.path.setText(str(Path.home() / suggested_name(campaign_name)))
         self.retranslate()
         self._level_changed()
+        fit_to_screen(self, 36, 24)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._grow)
+
+    def _grow(self) -> None:
+        grow_to_fit(self, self.body)
+        if self.understood.isVisible():  # the warning and its box in sight when it scrolls
+            self.body.ensureWidgetVisible(self.warning)
+            self.body.ensureWidgetVisible(self.understood)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export to Excel"))
@@ -198,6 +220,8 @@ class ExportDialog(QDialog):
         if not full:
             self.understood.setChecked(False)
         self._update_ok()
+        if self.isVisible():
+            QTimer.singleShot(0, self._grow)  # the warning may need more room
 
     def _update_ok(self, *_: object) -> None:
         ready = bool(self.path.text().strip()) and self.handle is None

@@ -28,6 +28,7 @@ from app.services.scripts import Problem, Script, Step, StoredScript, validate
 from ui.scripts.fields import PlaceholderButton
 from ui.scripts.step_form import StepForm
 from ui.scripts.texts import problem_text
+from ui.sizing import height_in_lines, labels_above_at_large_text
 
 ERROR_COLOR = QColor("#b00020")
 
@@ -60,10 +61,10 @@ class ScriptFields(QWidget):
         self.language.addItem("", "sv")
         self.language.addItem("", "en")
         self.description = QPlainTextEdit()
-        self.description.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        height_in_lines(self.description, minimum=3)
         self.consent = QPlainTextEdit()
         self.consent.setObjectName("consentText")
-        self.consent.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        height_in_lines(self.consent, minimum=5)
         self.placeholders = PlaceholderButton([self.consent, self.description])
         self.labels = [QLabel() for _ in range(4)]
         form = QFormLayout(self)
@@ -73,6 +74,7 @@ class ScriptFields(QWidget):
             label.setBuddy(widget)
             form.addRow(label, widget)
         form.addRow("", self.placeholders)
+        labels_above_at_large_text(self, form)
         self.name.textChanged.connect(self._changed)
         self.language.currentIndexChanged.connect(self._changed)
         self.description.textChanged.connect(self._changed)
@@ -82,7 +84,7 @@ class ScriptFields(QWidget):
 
     def retranslate(self) -> None:
         for label, text in zip(self.labels, (
-            self.tr("&Name:"), self.tr("&Language:"), self.tr("&Description:"),
+            self.tr("&Name:"), self.tr("Lan&guage:"), self.tr("Descrip&tion:"),
             self.tr("&Consent text:"),
         ), strict=True):
             label.setText(text)
@@ -198,10 +200,10 @@ class ScriptEditor(QWidget):
         self.setEnabled(False)
 
     def retranslate(self) -> None:
-        self.steps_label.setText(self.tr("S&teps"))
+        self.steps_label.setText(self.tr("Steps"))
         self.step_list.setAccessibleName(self.tr("Steps"))
-        self.add_button.setText(self.tr("&Add step"))
-        self.remove_button.setText(self.tr("&Remove"))
+        self.add_button.setText(self.tr("A&dd step"))
+        self.remove_button.setText(self.tr("R&emove"))
         self.up_button.setText(self.tr("Up"))
         self.up_button.setAccessibleName(self.tr("Move step up"))
         self.down_button.setText(self.tr("Down"))

@@ -96,7 +96,7 @@ class PlaceholderButton(QToolButton):
         return False
 
     def retranslate(self) -> None:
-        self.setText(QCoreApplication.translate("scripts", "Insert &placeholder"))
+        self.setText(QCoreApplication.translate("scripts", "Insert placeholder"))
         self.setAccessibleName(QCoreApplication.translate("scripts", "Insert placeholder"))
         self.menu_.clear()
         names = placeholder_names()

@@ -37,6 +37,7 @@ from ui.errors import show_error
 from ui.scripts.editor import ScriptEditor
 from ui.scripts.preview import PREVIEW_CONTACT, PREVIEW_VOLUNTEER, PreviewDialog
 from ui.scripts.texts import origin_name
+from ui.sizing import LARGE_TEXT_PT, keep_scaled
 
 
 class ScriptsPage(QWidget):
@@ -56,10 +57,7 @@ class ScriptsPage(QWidget):
         self.back_button.setObjectName("scriptsBack")
         self.back_button.clicked.connect(self.back)
         self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
+        keep_scaled(self, self.heading, 1.4, bold=True)
         self.heading.setWordWrap(True)
 
         self.list_label = QLabel()
@@ -100,13 +98,17 @@ class ScriptsPage(QWidget):
         left_layout.addWidget(self.list, 1)
         for button in (self.use_button, self.import_button, self.export_button):
             left_layout.addWidget(button)
-        left.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
+        self.left = left
+        self._fit_left()
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.editor, 1)
+        # The status on its own line: beside the buttons it would make the page wider than
+        # a small screen at large text.
+        right_layout.addWidget(self.status)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.preview_button)
         bottom.addWidget(self.save_button)
         right_layout.addLayout(bottom)
@@ -141,7 +143,7 @@ class ScriptsPage(QWidget):
         self.ctx.events.changed.emit("scripts")
 
     def retranslate(self) -> None:
-        self.back_button.setText(self.tr("← &Home"))
+        self.back_button.setText(self.tr("← H&ome"))
         self.back_button.setAccessibleName(self.tr("Back to the start page"))
         self.heading.setText(self.tr("Conversation scripts: %1").replace("%1",
                                                                          self.campaign_name))
@@ -151,14 +153,22 @@ class ScriptsPage(QWidget):
         self.import_button.setText(self.tr("&Import…"))
         self.export_button.setText(self.tr("E&xport…"))
         self.preview_button.setText(self.tr("&Preview…"))
-        self.save_button.setText(self.tr("&Save as new version"))
+        self.save_button.setText(self.tr("Save as ne&w version"))
         self._fill_list()
         self._editor_changed()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_left()
         super().changeEvent(event)
+
+    def _fit_left(self) -> None:
+        """The list of scripts 30 letters wide; at large text only as wide as its texts and
+        buttons need, so the editor beside it keeps room on a small screen."""
+        chars = 30 if self.font().pointSizeF() < LARGE_TEXT_PT else 0
+        self.left.setMinimumWidth(self.fontMetrics().averageCharWidth() * chars)
 
     # --- the list --------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:

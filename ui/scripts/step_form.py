@@ -22,12 +22,13 @@ from app.services.scripts import KINDS, Effects, Option, Question, Step
 from app.services.scripts.model import NO_EFFECTS, SCALE_VALUES, YES_NO_VALUES
 from ui.scripts.fields import OutcomeChooser, PlaceholderButton, StepChooser
 from ui.scripts.texts import kind_names
+from ui.sizing import height_in_lines, labels_above_at_large_text
 
 YES_NO_LABELS = {"sv": ("Ja", "Nej"), "en": ("Yes", "No")}
 
 
 def _lines(widget: QPlainTextEdit, factor: float) -> None:
-    widget.setMinimumHeight(int(widget.fontMetrics().lineSpacing() * factor))
+    height_in_lines(widget, minimum=factor)
 
 
 class EffectsBox(QGroupBox):
@@ -48,6 +49,7 @@ class EffectsBox(QGroupBox):
         self.follow_label.setBuddy(self.follow_up)
         form.addRow(self.outcome_label, self.outcome)
         form.addRow(self.follow_label, self.follow_up)
+        labels_above_at_large_text(self, form)
         form.addRow(self.meeting)
         if self.membership is not None:
             form.addRow(self.membership)
@@ -66,13 +68,13 @@ class EffectsBox(QGroupBox):
         self.outcome.retranslate()
         self.outcome_label.setText(keys(self.tr("Out&come:")))
         self.outcome.setAccessibleName(self.tr("Outcome"))
-        self.follow_label.setText(keys(self.tr("&Follow-up promised:")))
+        self.follow_label.setText(keys(self.tr("Follow-up promised:")))
         self.follow_up.setAccessibleName(self.tr("Follow-up promised"))
         self.follow_up.setPlaceholderText(self.tr("e.g. Someone calls back about the issue"))
         self.meeting.setText(keys(self.tr("Signs up for the digital &meeting")))
         if self.membership is not None:
             self.membership.setText(
-                self.tr("This step collects membership details and &consent"))
+                self.tr("This step collects membership details and consent"))
 
     def set_effects(self, effects: Effects) -> None:
         self.outcome.set_value(effects.outcome)
@@ -132,7 +134,8 @@ class OptionsBox(QGroupBox):
         form.addRow(self.value_label, self.value)
         form.addRow(self.label_label, self.label)
         form.addRow(self.next_label, self.next)
-        self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * 7)
+        labels_above_at_large_text(self, form)
+        height_in_lines(self.list, maximum=7)
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
         left.addLayout(buttons)
@@ -151,13 +154,13 @@ class OptionsBox(QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Answer options"))
         self.list.setAccessibleName(self.tr("Answer options"))
-        self.add_button.setText(self.tr("Add o&ption"))
+        self.add_button.setText(self.tr("Add option"))
         self.remove_button.setText(self.tr("Remove option"))
-        self.value_label.setText(self.tr("&Value (stored):"))
+        self.value_label.setText(self.tr("Value (stored):"))
         self.value.setAccessibleName(self.tr("Option value"))
-        self.label_label.setText(self.tr("&Label (shown):"))
+        self.label_label.setText(self.tr("Label (shown):"))
         self.label.setAccessibleName(self.tr("Option label"))
-        self.next_label.setText(self.tr("&Then go to:"))
+        self.next_label.setText(self.tr("Then &go to:"))
         self.next.setAccessibleName(self.tr("Step after this option"))
         self.next.retranslate()
         self.effects.retranslate(self.tr("When this option is chosen"))
@@ -284,6 +287,7 @@ class StepForm(QWidget):
         qform.addRow(self.labels["kind"], self.kind)
         qform.addRow(self.labels["key"], self.key)
         qform.addRow(self.options)
+        labels_above_at_large_text(self, form, qform)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -303,8 +307,8 @@ class StepForm(QWidget):
 
     def retranslate(self) -> None:
         texts = {
-            "id": self.tr("Step &id:"), "title": self.tr("&Title:"),
-            "text": self.tr("What the caller &says:"), "hint": self.tr("&Hint for the caller:"),
+            "id": self.tr("Step id:"), "title": self.tr("&Title:"),
+            "text": self.tr("What the caller sa&ys:"), "hint": self.tr("Hint for the caller:"),
             "next": self.tr("&Next step:"), "kind": self.tr("&Question:"),
             "key": self.tr("Answer &key:"),
         }

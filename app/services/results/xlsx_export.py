@@ -240,6 +240,14 @@ def _answers_sheet(w: SheetWriter, report: Report, labels: Labels) -> None:
                 w.styled(share, fmt=PERCENT_FORMAT) if share is not None else None,
                 w.styled(q.mean, fmt="0.00") if q.mean is not None else None,
             ])
+        if q.options and q.free_text:
+            # answers given as text while the question was free text in an older version
+            # (or without a script): counted beside the options, their text never shown
+            share = q.free_text / q.answers if q.answers else None
+            w.append([
+                q.label, labels["free_text"], q.free_text,
+                w.styled(share, fmt=PERCENT_FORMAT) if share is not None else None, None,
+            ])
     w.finish_table(len(headers))
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.db.database import Database
 from app.db.models import Campaign
+from app.services.output_paths import check_output
 from app.services.scripts.engine import CallContext
 from app.services.scripts.loader import read_text
 from app.services.scripts.model import Script
@@ -75,10 +76,14 @@ def import_script_file(db: Database, campaign_id: int, path: Path) -> StoredScri
         return stored
 
 
-def export_script_file(db: Database, script_id: int, path: Path) -> Path:
+def export_script_file(db: Database, script_id: int, path: Path, *,
+                       force: bool = True) -> Path:
+    """The script's YAML to `path`, never over the database or its companion files. `force`
+    by default: the window's save dialog has asked before replacing an existing file."""
+    target = check_output(path, database=db, force=force)
     with db.session() as session:
         text = export_source(session, script_id)
-    write_script_file(path, text)
+    write_script_file(target, text, force=force)
     return path
 
 

@@ -265,7 +265,8 @@ class ScriptRun:
         assert step.question is not None
         option = step.question.option(value)
         if option is None:
-            raise ValueError(f"{value!r} is not an option of step {step.id!r}")
+            # never the value: it is an answer, and this message may reach the log
+            raise ValueError(f"an answer that is not an option of step {step.id!r}")
         return option
 
     @staticmethod

@@ -21,6 +21,7 @@ from app.db.models import Script as ScriptRow
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.paths import resource
 from app.services import audit
+from app.services.output_paths import write_text_output
 from app.services.scripts.loader import read_script, read_text
 from app.services.scripts.model import Script
 from app.services.scripts.problems import Problem
@@ -268,13 +269,10 @@ def find_version(session: Session, campaign: Campaign, key: str,
     return _stored(row)
 
 
-def write_script_file(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(QT_TRANSLATE_NOOP("app", "Cannot write the script to {path} "
-                                          "({reason})"),
-                        path=str(path), reason=exc.strerror or str(exc)) from None
+def write_script_file(path: Path, text: str, *, force: bool = False) -> Path:
+    """Write a script's YAML atomically: a failure or a full disk keeps an older file whole.
+    An existing file is replaced only with `force`; storage failures are an OutputError."""
+    return write_text_output(path, text, force=force)
 
 
 def export_source(session: Session, script_id: int) -> str:
