@@ -230,3 +230,42 @@ def no_gui_thread_writes(request: pytest.FixtureRequest) -> Iterator[None]:
     if found:
         listing = "\n\n".join("\n".join(stack) for stack in found)
         pytest.fail(f"{len(found)} write transaction(s) began on the GUI thread:\n{listing}")
+
+
+# --- No test hangs on a forgotten dialog ------------------------------------------------------
+# A modal dialog nobody answers (a test that did not expect it) would block the run until CI's
+# time runs out, naming nothing. This guard closes a modal dialog that stays open for about
+# twenty seconds and fails the test with the dialog's name and text. It measures nothing.
+_STUCK_TICKS = 40  # of 500 ms
+
+
+@pytest.fixture(autouse=True)
+def no_forgotten_dialogs(request: pytest.FixtureRequest) -> Iterator[None]:
+    if not {"qtbot", "ui_ctx"} & set(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("qapp")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    ticks: dict[int, int] = {}
+    stuck: list[str] = []
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            return
+        ticks[id(dialog)] = ticks.get(id(dialog), 0) + 1
+        if ticks[id(dialog)] >= _STUCK_TICKS:
+            text = getattr(dialog, "text", lambda: "")()
+            stuck.append(f"{type(dialog).__name__} {dialog.windowTitle()!r}: {text!r}")
+            dialog.close()
+
+    timer = QTimer()
+    timer.setInterval(500)
+    timer.timeout.connect(check)
+    timer.start()
+    yield
+    timer.stop()
+    if stuck:
+        pytest.fail("a dialog was left open, unanswered:\n" + "\n".join(stuck))

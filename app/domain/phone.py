@@ -86,6 +86,12 @@ def _ascii_char(char: str) -> str:
     return folded if folded in ("+", "(", ")") else " "
 
 
+def is_blank_number(raw: str) -> bool:
+    """Nothing but separators (spaces and dashes of any kind, dots, slashes): "no number",
+    however it was typed, rather than "not a phone number"."""
+    return not phone_text(raw).strip(" \t-./")
+
+
 def dial_digits(raw: str, country_code: str) -> str | None:
     """The number as '+' or '0' and digits, for phonenumbers; None when it cannot be one.
 
@@ -111,7 +117,7 @@ def parse_phone(value: object, region: str = "SE") -> ParsedPhone:
     from phonenumbers import PhoneNumberType as T
 
     raw = clean_cell(value)
-    if not phone_text(raw).strip():  # nothing but spaces, also the non-ASCII kinds
+    if is_blank_number(raw):
         return ParsedPhone(raw, None, None, REASON_EMPTY)
     digits = dial_digits(raw, str(phonenumbers.country_code_for_region(region)))
     if digits is None:

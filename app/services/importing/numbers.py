@@ -22,7 +22,7 @@ from app.domain.phone import (
     PhoneKind,
     clean_cell,
     dial_digits,
-    phone_text,
+    is_blank_number,
 )
 from app.errors import QT_TRANSLATE_NOOP, UserError
 
@@ -74,7 +74,7 @@ class NumberParser:
         return phonenumbers.PhoneNumber(country_code=46, national_number=int(national))
 
     def _parse(self, raw: str) -> ParsedPhone:
-        if not phone_text(raw).strip():  # as parse_phone: only spaces of any kind
+        if is_blank_number(raw):  # as parse_phone
             return ParsedPhone(raw, None, None, REASON_EMPTY)
         digits = dial_digits(raw, self.country)  # the same text as parse_phone's
         if digits is None:
