@@ -90,8 +90,13 @@ def _screen(qtbot: QtBot, ctx: UiContext) -> CallingScreen:
             meeting_title="Bussmötet", meeting_at=utcnow(), meeting_link="https://exempel.invalid",
             meeting_guest="Kim Gäst")
         install_builtin_scripts(s, campaign)
+    return _open(qtbot, ctx, "Höstkampanj")
+
+
+def _open(qtbot: QtBot, ctx: UiContext, campaign: str) -> CallingScreen:
+    """The calling screen on `campaign`, the first person shown, the window active."""
     window = _window(qtbot, ctx)
-    args = argparse.Namespace(campaign="Höstkampanj", group=None, volunteer="Kim Exempel")
+    args = argparse.Namespace(campaign=campaign, group=None, volunteer="Kim Exempel")
     open_calling_from_args(window, args)
     qtbot.waitUntil(lambda: isinstance(window.pages.currentWidget(), CallingScreen),
                     timeout=10_000)
@@ -311,15 +316,7 @@ def test_no_raw_placeholder_reaches_the_caller(qtbot: QtBot, ui_ctx: UiContext) 
         campaign = make_campaign(s, "Tom kampanj", contacts=2)  # no issue, message, meeting
         campaign.association = ""
         install_builtin_scripts(s, campaign)
-    window = _window(qtbot, ui_ctx)
-    args = argparse.Namespace(campaign="Tom kampanj", group=None, volunteer="Kim Exempel")
-    open_calling_from_args(window, args)
-    qtbot.waitUntil(lambda: isinstance(window.pages.currentWidget(), CallingScreen),
-                    timeout=10_000)
-    screen = window.pages.currentWidget()
-    assert isinstance(screen, CallingScreen)
-    qtbot.waitUntil(lambda: screen.card is not None, timeout=10_000)
-    _activate(window)
+    screen = _open(qtbot, ui_ctx, "Tom kampanj")
 
     def shown_texts() -> list[str]:
         texts = [w.text() for w in screen.findChildren(QLabel) if w.isVisible()]

@@ -355,6 +355,9 @@ def test_skip_numbers_voicemail_language_text_size_and_summary(
 
     _when_modal(qtbot, close_summary)
     _key(qtbot, screen, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    # The summary is read off the GUI thread, then shown; the claim is given back meanwhile.
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.home, timeout=10_000)
+    ui_ctx.runner.wait()
     assert window.pages.currentWidget() is window.home
     with ui_ctx.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Contact)

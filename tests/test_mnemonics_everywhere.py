@@ -249,7 +249,10 @@ def test_calling_screen_at_every_step(qtbot: QtBot, ui_ctx: UiContext, language:
     found.check("membership form", _show(qtbot, MembershipDialog(
         screen.card, screen.consent_text(), "070-174 06 05", screen)))
     found.check("skip dialog", _show(qtbot, SkipDialog(screen)))
-    found.check("evening summary", _show(qtbot, screen.summary_dialog()))
+    from app.services.calling.steps import evening_summary
+
+    summary = evening_summary(screen.ctx.db, screen.evening)
+    found.check("evening summary", _show(qtbot, screen.summary_dialog(summary)))
     screen.release()
     found.assert_none()
 

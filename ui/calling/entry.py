@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QScreen
 
 from app.errors import UserError
+from app.progress import Progress
 from app.services.calling.evening import Evening
 from app.services.calling.start import start_evening, target_campaign_id
+from app.services.calling.steps import CallingSetup, calling_setup
 from app.settings import VOLUNTEER_NAME
 from ui.calling.screen import CallingScreen
 from ui.calling.start_dialog import PRACTICE_NEW, StartDialog
@@ -66,10 +68,13 @@ def _start(window: MainWindow, campaign: str | int | None, group: str | int | No
         show_error(window, exc,
                    retry=lambda: _start(window, campaign, group, name, practice=practice))
 
-    window.ctx.runner.run(
-        lambda _progress: start_evening(db, campaign, group, name, practice=practice),
-        context=window, on_success=lambda evening: _show(window, evening),
-        on_failure=failed, writes=True)
+    def begin(_progress: Progress) -> tuple[Evening, CallingSetup]:
+        evening = start_evening(db, campaign, group, name, practice=practice)
+        return evening, calling_setup(db, evening.campaign_id)
+
+    window.ctx.runner.run(begin, context=window,
+                          on_success=lambda begun: _show(window, *begun),
+                          on_failure=failed, writes=True)
 
 
 def _set_starting(window: MainWindow, starting: bool) -> None:
@@ -78,7 +83,7 @@ def _set_starting(window: MainWindow, starting: bool) -> None:
     window.home.call_button.setEnabled(not starting and window.ctx.campaign_id is not None)
 
 
-def _show(window: MainWindow, evening: Evening) -> CallingScreen | None:
+def _show(window: MainWindow, evening: Evening, setup: CallingSetup) -> CallingScreen | None:
     _set_starting(window, False)
     ctx = window.ctx
     ctx.settings.set(VOLUNTEER_NAME, evening.volunteer_name)
@@ -89,7 +94,7 @@ def _show(window: MainWindow, evening: Evening) -> CallingScreen | None:
             return None
         window.show_home()
     _make_room(window)
-    screen = CallingScreen(ctx, evening, window)
+    screen = CallingScreen(ctx, evening, setup, window)
     window.show_page(screen)
     screen.start()
     return screen

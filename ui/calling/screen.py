@@ -35,9 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import local, utcnow
-from app.db.models import Campaign
 from app.domain.outcomes import Outcome
-from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.progress import Progress
 from app.services.calling import (
     CallInput,
@@ -49,16 +47,11 @@ from app.services.calling import (
     Renewal,
     SaveConflict,
     UndoResult,
-    evening_stats,
-    next_contact,
-    release_claim,
-    renew_claim,
-    save_call,
-    session_summary,
-    skip_contact,
-    undo_last_call,
+    steps,
 )
 from app.services.calling.evening import Evening
+from app.services.calling.stats import Summary
+from app.services.calling.steps import CallingSetup
 from app.services.calling.when import parse_callback_time
 from app.settings import CLAIM_MINUTES, LANGUAGE
 from ui.calling.contact_card import ContactCardView
@@ -68,7 +61,7 @@ from ui.calling.outcome_bar import OutcomeBar
 from ui.calling.script_panel import ScriptPanel
 from ui.calling.texts import outcome_text, queue_reasons, setting_text, when_text
 from ui.context import UiContext
-from ui.errors import show_error
+from ui.errors import show_error, user_message
 
 if TYPE_CHECKING:
     from app.services.scripts import StoredScript
@@ -94,8 +87,8 @@ class Update:
 class CallingScreen(QWidget):
     shown_contact = Signal(object)  # ContactCard or None, after each step (for tests, too)
 
-    def __init__(self, ctx: UiContext, evening: Evening, window: Any = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, evening: Evening, setup: CallingSetup,
+                 window: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.evening = evening
@@ -107,9 +100,9 @@ class CallingScreen(QWidget):
         self.callback_at: datetime | None = None
         self.recruit: RecruitInput | None = None
         self.outcome_by_hand = False
-        self.stored_script: StoredScript | None = None
-        self.campaign: Campaign | None = None
-        self._load_campaign()
+        self.setup = setup
+        self.stored_script: StoredScript | None = setup.script
+        self.script_problem = user_message(setup.problem) if setup.problem else ""
         self._build()
         self._shortcuts()
         self.retranslate()
@@ -120,20 +113,6 @@ class CallingScreen(QWidget):
         self._renew.start()
 
     # -- building -------------------------------------------------------------------------
-
-    def _load_campaign(self) -> None:
-        problem = ""
-        with self.ctx.db.session() as session:
-            self.campaign = session.get(Campaign, self.evening.campaign_id)
-            try:
-                from app.services.scripts import active_script
-
-                self.stored_script = active_script(session, self.evening.campaign_id)
-            except UserError as exc:
-                from ui.errors import user_message
-
-                problem = user_message(exc)
-        self.script_problem = problem
 
     def _build(self) -> None:
         self.header = QLabel()
@@ -484,15 +463,6 @@ class CallingScreen(QWidget):
         self._set_enabled(True)
         show_error(self, exc, retry=lambda: self._run(work))
 
-    def _stats(self, session: Any) -> EveningStats:
-        return evening_stats(session, self.evening.campaign_id, self.evening.volunteer_id,
-                             self._tonight())
-
-    def _tonight(self) -> datetime:
-        """Tonight = since local midnight (the team may have started before this volunteer)."""
-        start = min(self.evening.started_at, utcnow()).astimezone()
-        return start.replace(hour=0, minute=0, second=0, microsecond=0)
-
     @property
     def claim_minutes(self) -> int:
         return self.ctx.settings.get(CLAIM_MINUTES)
@@ -503,19 +473,13 @@ class CallingScreen(QWidget):
             return
         if self.card is None:
             self.pages.setCurrentWidget(self.loading)
-        ev = self.evening
+        ev, db = self.evening, self.ctx.db
         minutes = self.claim_minutes
         showing = (self.card.contact_id, self.card.claim_token) if self.card else None
 
         def work() -> Update:
-            with self.ctx.db.transaction() as session:
-                if showing is not None:
-                    release_claim(session, *showing)
-                following = next_contact(session, campaign_id=ev.campaign_id,
-                                         volunteer_id=ev.volunteer_id, claim_minutes=minutes,
-                                         group_id=ev.group_id)
-            with self.ctx.db.session() as session:
-                return Update(following, self._stats(session))
+            step = steps.show_next(db, ev, minutes, showing)
+            return Update(step.next, step.stats)
 
         self._run(work)
 
@@ -550,14 +514,10 @@ class CallingScreen(QWidget):
         self.card_view.show_card(card)
         self.pages.setCurrentWidget(self.call_page)
         self._reset_call()
-        if self.campaign is not None:
-            from app.services.scripts import CallContext
-
-            language = self.ctx.settings.get(LANGUAGE)
-            context = CallContext.for_call(self.campaign, card.first_name,
-                                           self.evening.volunteer_name, language)
-            self.script_panel.start(context)
-            self._show_missing(context)
+        context = self.setup.context_for(card.first_name, self.evening.volunteer_name,
+                                         self.ctx.settings.get(LANGUAGE))
+        self.script_panel.start(context)
+        self._show_missing(context)
         self.card_view.timer_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.shown_contact.emit(card)
 
@@ -654,7 +614,7 @@ class CallingScreen(QWidget):
             text = self.tr(
                 "I want to become a member of {association}. I agree that the association keeps "
                 "my name and contact details in its member register while I am a member.")
-        association = self.campaign.association if self.campaign else ""
+        association = self.setup.context_for("", "", "sv").association
         return text.replace("{association}", association or self.tr("the association"))
 
     def _ask_membership(self) -> bool:
@@ -792,17 +752,15 @@ class CallingScreen(QWidget):
             meeting_signup=self.meeting.isChecked(),
             recruit=self.recruit if outcome == Outcome.RECRUITED.value else None,
         )
-        ev = self.evening
+        ev, db = self.evening, self.ctx.db
         minutes = self.claim_minutes
         name = (f"{self.recruit.first_name} {self.recruit.last_name}".strip()
                 if self.recruit else card.name)
 
         def work() -> Update:
-            with self.ctx.db.transaction() as session:
-                result = save_call(session, call, claim_minutes=minutes, group_id=ev.group_id)
-            with self.ctx.db.session() as session:
-                return Update(result.next, self._stats(session), outcome, name,
-                              conflict=result.conflict, saved_name=card.name)
+            step = steps.save_and_next(db, ev, call, minutes)
+            return Update(step.next, step.stats, outcome, name, conflict=step.conflict,
+                          saved_name=card.name)
 
         self._run(work)
 
@@ -831,36 +789,24 @@ class CallingScreen(QWidget):
         if dialog.exec() != SkipDialog.DialogCode.Accepted:
             return
         card, reason, ev, minutes = self.card, dialog.text(), self.evening, self.claim_minutes
+        db = self.ctx.db
 
         def work() -> Update:
-            with self.ctx.db.transaction() as session:
-                following = skip_contact(
-                    session, campaign_id=ev.campaign_id, contact_id=card.contact_id,
-                    claim_token=card.claim_token, reason=reason, volunteer_id=ev.volunteer_id,
-                    volunteer_name=ev.volunteer_name, claim_minutes=minutes,
-                    group_id=ev.group_id)
-            with self.ctx.db.session() as session:
-                return Update(following, self._stats(session))
+            step = steps.skip_and_next(db, ev, card.contact_id, card.claim_token, reason,
+                                       minutes)
+            return Update(step.next, step.stats)
 
         self._run(work)
 
     def undo(self) -> None:
         if self.busy:
             return
-        ev, minutes = self.evening, self.claim_minutes
+        ev, db, minutes = self.evening, self.ctx.db, self.claim_minutes
         showing = (self.card.contact_id, self.card.claim_token) if self.card else None
 
         def work() -> Update:
-            with self.ctx.db.transaction() as session:
-                undone = undo_last_call(session, volunteer_id=ev.volunteer_id,
-                                        since=ev.started_at, claim_minutes=minutes,
-                                        showing=showing)
-            with self.ctx.db.session() as session:
-                stats = self._stats(session)
-            if undone is None:
-                raise UserError(QT_TRANSLATE_NOOP(
-                    "app", "Nothing to undo: you have not saved a call this evening"))
-            return Update(None, stats, undone=undone)
+            step = steps.undo_last(db, ev, minutes, showing)
+            return Update(None, step.stats, undone=step.undone)
 
         self._run(work)
 
@@ -868,11 +814,10 @@ class CallingScreen(QWidget):
         card = self.card
         if card is None or self.busy or self.claim_state is Renewal.LOST:
             return
-        minutes = self.claim_minutes
+        db, minutes = self.ctx.db, self.claim_minutes
 
         def task(_progress: Progress) -> Renewal:
-            with self.ctx.db.transaction() as session:
-                return renew_claim(session, card.contact_id, card.claim_token, minutes)
+            return steps.keep_claim(db, card.contact_id, card.claim_token, minutes)
 
         def renewed(result: Renewal) -> None:
             if self.card is not card or result is Renewal.KEPT:
@@ -947,19 +892,15 @@ class CallingScreen(QWidget):
         self._renew.stop()
         if self.card is None:
             return
-        card, self.card = self.card, None
+        card, self.card, db = self.card, None, self.ctx.db
 
         def task(_progress: Progress) -> None:
-            with self.ctx.db.transaction() as session:
-                release_claim(session, card.contact_id, card.claim_token)
+            steps.release(db, card.contact_id, card.claim_token)
 
         self.ctx.runner.run(task, context=self.ctx.runner, on_failure=lambda _exc: None,
                             writes=True)
 
-    def summary_dialog(self) -> SummaryDialog:
-        with self.ctx.db.session() as session:
-            summary = session_summary(session, self.evening.campaign_id,
-                                      self.evening.volunteer_id, self.evening.started_at)
+    def summary_dialog(self, summary: Summary) -> SummaryDialog:
         return SummaryDialog(summary, self.evening.volunteer_name, self)
 
     def end_evening(self) -> None:
@@ -967,6 +908,21 @@ class CallingScreen(QWidget):
             return
         if not self.can_leave():
             return
-        self.summary_dialog().exec()
-        if self.window_ is not None:
-            self.window_.show_home()
+        db, evening = self.ctx.db, self.evening
+
+        def task(_progress: Progress) -> Summary:
+            return steps.evening_summary(db, evening)
+
+        def home() -> None:
+            if self.window_ is not None:
+                self.window_.show_home()
+
+        def show(summary: Summary) -> None:
+            self.summary_dialog(summary).exec()
+            home()
+
+        def failed(exc: BaseException) -> None:
+            show_error(self, exc)  # the evening is over whatever the summary would say
+            home()
+
+        self.ctx.runner.run(task, context=self, on_success=show, on_failure=failed)
