@@ -57,6 +57,21 @@ class StorageError(UserError):
             db=db, problem=problem)
 
 
+class PermissionRefused(UserError):
+    """The server refused the login's rights (SQLSTATE 42501): a volunteer's login trying what
+    only an organiser may do (export, import, script editing). Nothing was changed."""
+
+    def __init__(self, user: str, what: str) -> None:
+        if user:
+            super().__init__(QT_TRANSLATE_NOOP(
+                "app", "The server does not allow your login {user} to do this ({what}); "
+                       "ask an organiser"), user=user, what=what)
+        else:
+            super().__init__(QT_TRANSLATE_NOOP(
+                "app", "The server does not allow your login to do this ({what}); "
+                       "ask an organiser"), what=what)
+
+
 _READ_ONLY = QT_TRANSLATE_NOOP("app", "the file or its folder is read-only")
 _DISK_FULL = QT_TRANSLATE_NOOP("app", "the disk is full")
 # File system errors the user can fix (free space, pick another folder or a shorter name).

@@ -61,10 +61,18 @@ CLAIM_MINUTES = Setting(
 PRACTICE_OFFERED = Setting(
     "practice_offered", bool, False, QT_TRANSLATE_NOOP("app", "Practice campaign offered")
 )
+# The association's server last connected to from this computer (Arkiv › Anslut till
+# föreningens server). Never the password: the system keyring keeps that, or nothing does.
+SERVER_HOST = Setting("server_host", str, "", QT_TRANSLATE_NOOP("app", "Server host"))
+SERVER_PORT = Setting("server_port", int, 5432, QT_TRANSLATE_NOOP("app", "Server port"), None,
+                      1, 65535)
+SERVER_DATABASE = Setting("server_database", str, "",
+                          QT_TRANSLATE_NOOP("app", "Server database"))
+SERVER_USER = Setting("server_user", str, "", QT_TRANSLATE_NOOP("app", "Server user name"))
 
 ALL: tuple[Setting[Any], ...] = (
     LANGUAGE, FONT_SIZE, PHONE_REGION, VOLUNTEER_NAME, ASSOCIATION, CLAIM_MINUTES,
-    PRACTICE_OFFERED,
+    PRACTICE_OFFERED, SERVER_HOST, SERVER_PORT, SERVER_DATABASE, SERVER_USER,
 )
 _BY_KEY = {s.key: s for s in ALL}
 

@@ -24,7 +24,10 @@ def available() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    names = argv or available()
+    names, options = argv or available(), []
+    if argv[1:2] and argv[1].startswith("-"):
+        # Options after one benchmark's name are its own: python -m bench stress --seconds 10
+        names, options = argv[:1], argv[1:]
     unknown = [n for n in names if n not in available()]
     if unknown:
         print(f"unknown benchmark(s): {', '.join(unknown)}; available: {', '.join(available())}",
@@ -34,7 +37,7 @@ def main(argv: list[str]) -> int:
     for name in names:
         print(f"== {name}", flush=True)
         module = importlib.import_module(f"bench.bench_{name}")
-        for figure in module.run():
+        for figure in module.run(*options):
             print(figure.line(), flush=True)
             figures.append(figure)
     if len(names) > 1:

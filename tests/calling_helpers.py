@@ -91,8 +91,9 @@ def volunteer_id(db: Database, name: str = "Kim") -> int:
 KILL_OUTCOMES = ("conversation", "recruited", "no_answer", "refused", "busy", "callback")
 
 
-def save_loop(db_path: str, campaign_id: int, volunteer: int) -> None:
-    """Save calls until killed, printing "SAVED <call id>" after each commit (kill test)."""
+def save_loop(db_url: str, campaign_id: int, volunteer: int) -> None:
+    """Save calls until killed, printing "SAVED <call id>" after each commit (kill test).
+    `db_url` is a --db value: a SQLite file's path or a PostgreSQL URL."""
     import sys
 
     from app.db.database import open_database
@@ -104,7 +105,7 @@ def save_loop(db_path: str, campaign_id: int, volunteer: int) -> None:
         save_call,
     )
 
-    db = open_database(db_path)
+    db = open_database(db_url)
     with db.transaction() as s:
         card = next_contact(s, campaign_id=campaign_id, volunteer_id=volunteer,
                             claim_minutes=20).card

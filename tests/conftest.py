@@ -58,6 +58,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
                 f"{metafunc.definition.nodeid}: sqlite_only needs a reason, "
                 '@pytest.mark.sqlite_only("why")')
         backends = ["sqlite"]
+    if metafunc.definition.get_closest_marker("postgresql_only") is not None:
+        # About a server itself (its clock, its connections): nothing to run on a file.
+        backends = [b for b in backends if b == "postgresql"]
     metafunc.parametrize("db_backend", backends)
 
 

@@ -59,22 +59,23 @@ def write_big_list(path: Path, rows: int, seed: int = 7) -> BigList:
     return BigList(path, rows, numbers)
 
 
-def child_import(db_path: str, list_path: str, campaign: str, group: str) -> None:
-    """Run in a child process: import the list, print the report as JSON."""
+def child_import(db_url: str, list_path: str, campaign: str, group: str) -> None:
+    """Run in a child process: import the list into `db_url` (a SQLite file's path or a
+    PostgreSQL URL), print the report as JSON."""
     from app.db.database import open_database
     from app.services.importing.pipeline import import_file
 
-    db = open_database(db_path)
+    db = open_database(db_url)
     report = import_file(db, list_path, campaign=campaign, group=group)
     print(json.dumps(report.as_dict()), flush=True)
     db.close()
 
 
-def start_import(db_path: Path, big: BigList, campaign: str, group: str) -> subprocess.Popen[str]:
+def start_import(db_url: str, big: BigList, campaign: str, group: str) -> subprocess.Popen[str]:
     code = ("import sys; from tests.importing_concurrency_helpers import child_import; "
             "child_import(*sys.argv[1:])")
     return subprocess.Popen(
-        [sys.executable, "-c", code, str(db_path), str(big.path), campaign, group],
+        [sys.executable, "-c", code, db_url, str(big.path), campaign, group],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )

@@ -1,6 +1,7 @@
-"""Saves under several writers, on real SQLite files: a save honours its claim, a late save
-never weakens the person's state, undo never overwrites newer work, renewals say when a claim
-was lost, and the campaign's running totals stay equal to its calls."""
+"""Saves under several writers, on a real SQLite file or PostgreSQL database: a save honours
+its claim, a late save never weakens the person's state, undo never overwrites newer work,
+renewals say when a claim was lost, and the campaign's running totals stay equal to its
+calls."""
 
 from __future__ import annotations
 
@@ -244,14 +245,15 @@ def test_running_totals_equal_the_calls(db: Database) -> None:
 RACE_SAVES = 25
 
 
-def race_saves(db_path: str, contact_id: int, name: str, count: int) -> None:
-    """Save `count` calls on one person as fast as possible (run in a child process)."""
+def race_saves(db_url: str, contact_id: int, name: str, count: int) -> None:
+    """Save `count` calls on one person as fast as possible (run in a child process on
+    `db_url`, a SQLite file's path or a PostgreSQL URL)."""
     from app.clock import utcnow
     from app.db.database import open_database
     from app.services.calling import CallInput, save_call
     from app.services.volunteers import get_or_create_volunteer
 
-    db = open_database(db_path)
+    db = open_database(db_url)
     with db.transaction() as s:
         vid = get_or_create_volunteer(s, name).id
     for _ in range(count):

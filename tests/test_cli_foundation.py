@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from app import __version__
+from app.db.database import open_database
+from app.db.migrations import HEAD
 from tests.conftest import ROOT
 
 
@@ -46,38 +49,47 @@ def test_help_lists_the_commands(isolated_home: Path) -> None:
         assert command in result.stdout
 
 
+def _query(db_url: str, sql: str) -> list[tuple[Any, ...]]:
+    """Rows of `sql` on the database a command was given (a SQLite file or a server's)."""
+    db = open_database(db_url)
+    try:
+        with db.engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(text(sql))]
+    finally:
+        db.close()
+
+
 def test_demo_creates_the_practice_campaign_with_fictional_numbers(
-    tmp_path: Path, isolated_home: Path
+    db_url: str, isolated_home: Path
 ) -> None:
-    db = tmp_path / "övning.sqlite"
-    result = ringkvall("--db", str(db), "demo", home=isolated_home)
+    result = ringkvall("--db", db_url, "demo", home=isolated_home)
     assert result.returncode == 0, result.stderr
     assert "Övningskampanj" in result.stdout
-    con = sqlite3.connect(db)
-    (campaigns,) = con.execute("SELECT count(*) FROM campaign WHERE is_practice").fetchone()
-    assert campaigns == 1
-    (contacts,) = con.execute("SELECT count(*) FROM contact").fetchone()
+    assert _query(db_url, "SELECT count(*) FROM campaign WHERE is_practice") == [(1,)]
+    ((contacts,),) = _query(db_url, "SELECT count(*) FROM contact")
     assert 45 <= contacts <= 60
-    numbers = [row[0] for row in con.execute("SELECT e164 FROM phone_number")]
-    con.close()
+    numbers = [row[0] for row in _query(db_url, "SELECT e164 FROM phone_number")]
     fictional = [
         *(f"+467017406{i:02d}" for i in range(5, 100)),
         *(f"+468465004{i:02d}" for i in range(100)),
         *(f"+4631390060{i}" for i in range(10)), *(f"+463139006{i:02d}" for i in range(100)),
     ]
     assert numbers and set(numbers) <= set(fictional)
-    again = ringkvall("--db", str(db), "demo", home=isolated_home)
+    again = ringkvall("--db", db_url, "demo", home=isolated_home)
     assert again.returncode == 0 and "Already there" in again.stdout
 
 
-def test_db_option_and_environment_are_honoured(tmp_path: Path, isolated_home: Path) -> None:
+def test_db_option_and_environment_are_honoured(tmp_path: Path, isolated_home: Path,
+                                                db_url: str) -> None:
     env_db = tmp_path / "env.sqlite"
     result = ringkvall("db", "info", home=isolated_home, env={"RINGKVALL_DB": str(env_db)})
     assert result.returncode == 0 and str(env_db) in result.stdout
-    cli_db = tmp_path / "cli.sqlite"
-    result = ringkvall("--db", str(cli_db), "db", "info", home=isolated_home,
+    # --db (the test's new database: a file, or one on the server) beats the environment.
+    result = ringkvall("--db", db_url, "db", "info", home=isolated_home,
                        env={"RINGKVALL_DB": str(env_db)})
-    assert result.returncode == 0 and str(cli_db) in result.stdout and "--db" in result.stdout
+    assert result.returncode == 0, result.stderr
+    assert f"database: {db_url} (from --db)" in result.stdout
+    assert f"schema:   {HEAD}" in result.stdout
     result = ringkvall("db", "info", home=isolated_home)
     assert str(isolated_home / "ringkvall.sqlite") in result.stdout
 
@@ -109,14 +121,15 @@ def test_unknown_url_scheme_gets_one_line_error(isolated_home: Path) -> None:
                           "unknown scheme")
 
 
-def test_newer_database_gets_one_line_error(tmp_path: Path, isolated_home: Path) -> None:
-    db = tmp_path / "ny.sqlite"
-    assert ringkvall("--db", str(db), "demo", home=isolated_home).returncode == 0
-    con = sqlite3.connect(db)
-    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
-    con.commit()
-    con.close()
-    assert_one_line_error(ringkvall("--db", str(db), "demo", home=isolated_home),
+def test_newer_database_gets_one_line_error(db_url: str, isolated_home: Path) -> None:
+    assert ringkvall("--db", db_url, "demo", home=isolated_home).returncode == 0
+    db = open_database(db_url)
+    try:
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    finally:
+        db.close()
+    assert_one_line_error(ringkvall("--db", db_url, "demo", home=isolated_home),
                           "newer Ringkväll")
 
 
@@ -132,9 +145,8 @@ def test_unknown_command_gets_one_line_error(isolated_home: Path) -> None:
     assert_one_line_error(ringkvall("flyga", home=isolated_home), "invalid choice")
 
 
-def test_db_check_says_models_and_migrations_agree(tmp_path: Path, isolated_home: Path
+def test_db_check_says_models_and_migrations_agree(db_url: str, isolated_home: Path
                                                    ) -> None:
-    result = ringkvall("--db", str(tmp_path / "check.sqlite"), "db", "check",
-                       home=isolated_home)
+    result = ringkvall("--db", db_url, "db", "check", home=isolated_home)
     assert result.returncode == 0, result.stderr
     assert "agree" in result.stdout

@@ -5,18 +5,20 @@ with personal data live only in the app's private folder and do not outlive a ki
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import text
+from sqlalchemy import Connection, create_engine, text
 
 from app.cli.main import main
 from app.db.database import Database, open_database
@@ -24,6 +26,7 @@ from app.errors import UserError
 from app.paths import cleanup_private_temp, default_database_path, private_temp_dir
 from app.services.output_paths import OutputExists, display_path
 from app.services.results import Privacy, export_xlsx
+from tests.conftest import TEST_PG_ENV
 from tests.results_helpers import NOW, build_campaign
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -235,24 +238,67 @@ class SpoolWatch:
 
 
 @pytest.fixture(scope="module")
-def big_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A generated campaign of 5,000 calls (made once; each test copies it)."""
-    from bench.bench_export import generate
+def big_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """A generated campaign of 5,000 calls per backend, made once when first needed (each
+    test copies it): a SQLite file's path, or the name of a database on the test server."""
+    made: dict[str, str] = {}
+    yield made
+    if "postgresql" in made:
+        with _pg_admin() as conn:
+            conn.execute(text(f'DROP DATABASE "{made["postgresql"]}" WITH (FORCE)'))
 
-    path = tmp_path_factory.mktemp("big") / "big.sqlite"
-    generate(path, 5000)
-    return path
+
+@contextlib.contextmanager
+def _pg_admin() -> Iterator[Connection]:
+    engine = create_engine(f"{_pg_server()}/postgres", isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def _pg_server() -> str:
+    return os.environ[TEST_PG_ENV].rstrip("/")
 
 
 @pytest.fixture
-def big_db(big_template: Path, tmp_path: Path) -> Iterator[Path]:
-    path = tmp_path / "stor.sqlite"
-    path.write_bytes(big_template.read_bytes())
-    yield path
+def big_db(big_templates: dict[str, str], db_backend: str, tmp_path: Path,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The --db value of a copy of the big campaign: a SQLite file (stor.sqlite beside the
+    test's outputs) or a new database on the PostgreSQL server (dropped afterwards)."""
+    from bench.bench_export import generate
+
+    if db_backend == "sqlite":
+        if "sqlite" not in big_templates:
+            template = tmp_path_factory.mktemp("big") / "big.sqlite"
+            generate(template, 5000)
+            big_templates["sqlite"] = str(template)
+        path = tmp_path / "stor.sqlite"
+        path.write_bytes(Path(big_templates["sqlite"]).read_bytes())
+        yield str(path)
+        return
+    if "postgresql" not in big_templates:
+        name = f"rk_big_{uuid.uuid4().hex[:12]}"
+        with _pg_admin() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        big_templates["postgresql"] = name
+        generate(f"{_pg_server()}/{name}", 5000)  # type: ignore[arg-type]
+    copy = f"rk_test_{uuid.uuid4().hex[:12]}"
+    with _pg_admin() as conn:
+        conn.execute(text(f'CREATE DATABASE "{copy}" TEMPLATE "{big_templates["postgresql"]}"'))
+    yield f"{_pg_server()}/{copy}"
+    with _pg_admin() as conn:
+        conn.execute(text(f'DROP DATABASE "{copy}" WITH (FORCE)'))
 
 
-def test_export_spools_only_in_the_private_folder(big_db: Path, tmp_path: Path) -> None:
-    db = open_database(str(big_db))
+def database_files(big_db: str) -> list[str]:
+    """The files the database itself leaves in the test's folder: SQLite's file, if any."""
+    return [] if "://" in big_db else [Path(big_db).name]
+
+
+def test_export_spools_only_in_the_private_folder(big_db: str, tmp_path: Path) -> None:
+    db = open_database(big_db)
     watch = SpoolWatch()
     try:
         with db.session() as session:
@@ -307,10 +353,10 @@ print("not killed", flush=True)
 
 
 def test_a_killed_export_leaves_nothing_after_the_next_start(
-        big_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        big_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "stor.xlsx"
     target.write_bytes(OLD)
-    child = run_child(KILL_MID_EXPORT, str(big_db), str(target))
+    child = run_child(KILL_MID_EXPORT, big_db, str(target))
     assert child.returncode == -signal.SIGKILL, child.stderr
     state = json.loads(child.stdout.splitlines()[0])
     spooled = state["spooled"]
@@ -319,9 +365,9 @@ def test_a_killed_export_leaves_nothing_after_the_next_start(
     left = sorted(p.name for p in private_temp_dir().iterdir())
     assert left and set(left) <= set(spooled)  # the kill left them...
     assert target.read_bytes() == OLD  # ...but never touched the target
-    assert files_beside(tmp_path) == ["stor.sqlite", "stor.xlsx"]
+    assert files_beside(tmp_path) == sorted([*database_files(big_db), "stor.xlsx"])
     # The next start (any command) clears what the dead process left.
-    assert main(["--db", str(big_db), "stats", "--campaign", BIG, "--json"]) == 0
+    assert main(["--db", big_db, "stats", "--campaign", BIG, "--json"]) == 0
     capsys.readouterr()
     assert list(private_temp_dir().iterdir()) == []
     assert target.read_bytes() == OLD
@@ -341,10 +387,10 @@ sys.exit(main(sys.argv[1:]))
 
 
 def test_a_leftover_beside_the_target_is_removed_by_the_next_export(
-        big_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        big_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "stor.xlsx"
     target.write_bytes(OLD)
-    argv = ["--db", str(big_db), "export", "--campaign", BIG, "-o", str(target), "--force"]
+    argv = ["--db", big_db, "export", "--campaign", BIG, "-o", str(target), "--force"]
     child = run_child(KILL_AT_RENAME, *argv)
     assert child.returncode == -signal.SIGKILL, child.stderr
     leftovers = [p for p in tmp_path.iterdir() if p.name.startswith(".stor.xlsx.ringkvall-tmp-")]
@@ -388,17 +434,17 @@ sys.exit(code)
 @pytest.mark.parametrize(("command", "phase", "limit"), [
     ("export", "spool", 200_000), ("export", "save", 4096), ("csv", "spool", 100_000)])
 def test_a_full_disk_is_one_line_and_keeps_the_old_file(
-        big_db: Path, tmp_path: Path, command: str, phase: str, limit: int) -> None:
+        big_db: str, tmp_path: Path, command: str, phase: str, limit: int) -> None:
     target = tmp_path / f"stor.{'xlsx' if command == 'export' else 'csv'}"
     target.write_bytes(OLD)
-    child = run_child(FULL_DISK, phase, str(limit), "--db", str(big_db), command,
+    child = run_child(FULL_DISK, phase, str(limit), "--db", big_db, command,
                       "--campaign", BIG, "-o", str(target), "--force", "--privacy", "full")
     assert child.returncode == 2, child.stderr
     lines = [line for line in child.stderr.splitlines() if "warning:" not in line]
     assert lines == [f"ringkvall: Cannot write {target}: the disk is full"], child.stderr
     assert "Exception ignored" not in child.stderr and "Traceback" not in child.stderr
     assert target.read_bytes() == OLD
-    assert files_beside(tmp_path) == sorted(["stor.sqlite", target.name])
+    assert files_beside(tmp_path) == sorted([*database_files(big_db), target.name])
     assert list(private_temp_dir().iterdir()) == []
 
 

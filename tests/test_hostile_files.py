@@ -1,9 +1,11 @@
 """Hostile files through `ringkvall import`: each ends quickly with exit 2, one line on stderr
 naming the file and the problem, and the database exactly as it was.
 
-Every file is made here, at test time. Each command runs in its own process with a generous
-timeout as the hang guard (a reader that blocks on a pipe or reads /dev/zero for ever fails
-the test by exceeding it); nothing measures how fast anything is.
+The database is a SQLite file or a PostgreSQL database (the `db_url` fixture): "exactly as it
+was" is the import's all-or-nothing on either. Every file is made here, at test time. Each
+command runs in its own process with a generous timeout as the hang guard (a reader that
+blocks on a pipe or reads /dev/zero for ever fails the test by exceeding it); nothing
+measures how fast anything is.
 """
 
 from __future__ import annotations
@@ -45,42 +47,43 @@ def ringkvall(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def filled_db(db_path: Path, tmp_path: Path) -> Path:
-    """A database with a campaign, an import and a rejected row in it already."""
+def filled_db(db_url: str, tmp_path: Path) -> str:
+    """The --db value (a SQLite file's path or a PostgreSQL URL) of a database with a
+    campaign, an import and a rejected row in it already."""
     good = write_csv(tmp_path / "good.csv",
                      [HEADER, person(1, mobile(5)), person(2, TOLL_FREE)])
-    db = open_database(str(db_path))
+    db = open_database(db_url)
     import_file(db, good, campaign="K", group="G")
     db.close()
-    return db_path
+    return db_url
 
 
-def _counts(db_path: Path) -> dict[str, int]:
-    db = open_database(str(db_path))
+def _counts(db_url: str) -> dict[str, int]:
+    db = open_database(db_url)
     try:
         return snapshot(db)
     finally:
         db.close()
 
 
-def refused(db_path: Path, path: Path | str, *extra: str) -> str:
+def refused(db_url: str, path: Path | str, *extra: str) -> str:
     """Import `path`; assert exit 2, nothing on stdout, ONE line on stderr and the database
     unchanged; the line."""
-    before = _counts(db_path)
+    before = _counts(db_url)
     assert before["rejected_row"] == 1 and before["contact"] == 1
-    result = ringkvall("--db", str(db_path), "import", str(path), "--campaign", "K",
+    result = ringkvall("--db", db_url, "import", str(path), "--campaign", "K",
                        "--group", "Ny", *extra)
     assert result.returncode == 2, result.stderr
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.endswith("\n"), result.stderr
-    assert _counts(db_path) == before
+    assert _counts(db_url) == before
     return result.stderr.strip()
 
 
 # -- Not a file ------------------------------------------------------------------------------
 
 
-def test_a_fifo_is_refused_without_blocking(filled_db: Path, tmp_path: Path) -> None:
+def test_a_fifo_is_refused_without_blocking(filled_db: str, tmp_path: Path) -> None:
     fifo = tmp_path / "lista.csv"
     os.mkfifo(fifo)  # no writer ever comes: opening it for reading would block for ever
     line = refused(filled_db, fifo)
@@ -88,19 +91,19 @@ def test_a_fifo_is_refused_without_blocking(filled_db: Path, tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
-def test_endless_devices_are_refused(filled_db: Path, device: str) -> None:
+def test_endless_devices_are_refused(filled_db: str, device: str) -> None:
     if not Path(device).exists():
         pytest.skip(f"{device} is not on this system")
     line = refused(filled_db, device)
     assert f"{device} is not an ordinary file" in line
 
 
-def test_a_folder_is_refused(filled_db: Path, tmp_path: Path) -> None:
+def test_a_folder_is_refused(filled_db: str, tmp_path: Path) -> None:
     assert f"{tmp_path} is a folder, not a file" in refused(filled_db, tmp_path)
 
 
 def test_a_file_name_with_a_line_break_stays_on_one_line(
-    filled_db: Path, tmp_path: Path
+    filled_db: str, tmp_path: Path
 ) -> None:
     no_phone = write_csv(tmp_path / "lista\nny.csv", [["Namn", "Ort"], ["A", "B"]])
     line = refused(filled_db, no_phone)
@@ -112,7 +115,7 @@ def test_a_file_name_with_a_line_break_stays_on_one_line(
     assert f"{tmp_path}/rör\\r\\n.csv is not an ordinary file" in line
 
 
-def test_a_file_over_the_size_limit_is_refused_unread(filled_db: Path, tmp_path: Path) -> None:
+def test_a_file_over_the_size_limit_is_refused_unread(filled_db: str, tmp_path: Path) -> None:
     big = tmp_path / "stor.csv"
     with big.open("wb") as fh:  # sparse: 201 MB on paper, nothing on the disk
         fh.write(b"Telefon\n070-174 06 05\n")
@@ -123,7 +126,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(filled_db: Path, tmp_path:
 # -- Text files ------------------------------------------------------------------------------
 
 
-def test_twenty_thousand_header_cells(filled_db: Path, tmp_path: Path) -> None:
+def test_twenty_thousand_header_cells(filled_db: str, tmp_path: Path) -> None:
     # 20,000 repeats of one name (each once made unique by counting up from 2: quadratic).
     wide = tmp_path / "bred.csv"
     wide.write_text("Telefon;" + "x;" * 20_000 + "\n070-174 06 05\n", encoding="utf-8")
@@ -149,14 +152,14 @@ def test_repeated_header_names_are_numbered_in_linear_time() -> None:
     assert out.split("\n")[0] == "Telefon (2)|Telefon (40000)|Telefon (2) (2)"
 
 
-def test_a_line_of_five_megabytes_of_separators(filled_db: Path, tmp_path: Path) -> None:
+def test_a_line_of_five_megabytes_of_separators(filled_db: str, tmp_path: Path) -> None:
     path = tmp_path / "semikolon.csv"
     path.write_bytes(b"Telefon\n070-174 06 05\n" + b";" * 5_000_000 + b"\n")
     line = refused(filled_db, path)
     assert f"{path}: line 3 is longer than 100000 characters, the most a row may have" in line
 
 
-def test_fifty_megabytes_of_separator_lines(filled_db: Path, tmp_path: Path) -> None:
+def test_fifty_megabytes_of_separator_lines(filled_db: str, tmp_path: Path) -> None:
     # Lines of bare separators are blank lines however wide: read through, linearly, once.
     path = tmp_path / "tomt.csv"
     with path.open("wb") as fh:
@@ -167,7 +170,7 @@ def test_fifty_megabytes_of_separator_lines(filled_db: Path, tmp_path: Path) -> 
     assert f"{path} has no rows to import" in refused(filled_db, path)
 
 
-def test_a_stray_quote_refuses_the_whole_file(filled_db: Path, tmp_path: Path) -> None:
+def test_a_stray_quote_refuses_the_whole_file(filled_db: str, tmp_path: Path) -> None:
     path = tmp_path / "citat.csv"
     rows = [f"Erik{i};070-174 06 {i};hemligt-{i}" for i in range(10, 40)]
     rows[5] = '"' + rows[5]  # line 7: the rest of the file would be one cell
@@ -185,7 +188,7 @@ def test_a_stray_quote_refuses_the_whole_file(filled_db: Path, tmp_path: Path) -
             "characters; is a closing quote (\") missing?") in line
 
 
-def test_a_cell_over_the_cell_limit(filled_db: Path, tmp_path: Path) -> None:
+def test_a_cell_over_the_cell_limit(filled_db: str, tmp_path: Path) -> None:
     path = tmp_path / "cell.csv"
     path.write_text("Namn;Telefon\nA;070-174 06 05\nB;070-174 06 06\n"
                     f'"{"x" * 20_000}";070-174 06 07\n', encoding="utf-8")
@@ -193,7 +196,7 @@ def test_a_cell_over_the_cell_limit(filled_db: Path, tmp_path: Path) -> None:
     assert f"{path}: line 4, column 1 holds more than 10000 characters" in line
 
 
-def test_utf8_then_cp1252_is_refused_naming_the_line(filled_db: Path, tmp_path: Path) -> None:
+def test_utf8_then_cp1252_is_refused_naming_the_line(filled_db: str, tmp_path: Path) -> None:
     path = tmp_path / "blandad.csv"
     utf8 = "Förnamn;Telefon\nÅsa;070-174 06 05\n".encode()
     # Over a megabyte of plain ASCII between: the change is found in a later chunk.
@@ -233,7 +236,7 @@ def _compound_file(names: list[str]) -> bytes:
     return bytes(header) + struct.pack("<128I", *fat) + bytes(directory)
 
 
-def test_password_protected_and_old_workbooks(filled_db: Path, tmp_path: Path) -> None:
+def test_password_protected_and_old_workbooks(filled_db: str, tmp_path: Path) -> None:
     encrypted = tmp_path / "lösen.xlsx"
     # The DataSpaces entries first, so that the encrypted package is in the second
     # directory sector, as in Excel's files.
@@ -254,7 +257,7 @@ def test_password_protected_and_old_workbooks(filled_db: Path, tmp_path: Path) -
     assert f"{bare} is an old Excel file (.xls) or a password-protected workbook" in line
 
 
-def test_a_hidden_first_sheet_is_not_imported(filled_db: Path, tmp_path: Path) -> None:
+def test_a_hidden_first_sheet_is_not_imported(filled_db: str, tmp_path: Path) -> None:
     from openpyxl import Workbook
 
     path = tmp_path / "dold.xlsx"
@@ -269,18 +272,18 @@ def test_a_hidden_first_sheet_is_not_imported(filled_db: Path, tmp_path: Path) -
     for row in ([HEADER, person(3, mobile(12))]):
         current.append(row)
     workbook.save(path)
-    result = ringkvall("--db", str(filled_db), "import", str(path), "--campaign", "K2",
+    result = ringkvall("--db", filled_db, "import", str(path), "--campaign", "K2",
                        "--group", "G", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert (data["sheet"], data["rows"], data["imported"]) == ("Lista", 1, 1)
     # A hidden sheet is read when it is named.
-    result = ringkvall("--db", str(filled_db), "import", str(path), "--campaign", "K3",
+    result = ringkvall("--db", filled_db, "import", str(path), "--campaign", "K3",
                        "--group", "G", "--sheet", "Förra året", "--json")
     assert result.returncode == 0, result.stderr
     hidden = json.loads(result.stdout)
     assert (hidden["sheet"], hidden["imported"]) == ("Förra året", 2)
-    db = open_database(str(filled_db))
+    db = open_database(filled_db)
     try:
         assert phones_of_campaign(db, data["campaign_id"]) == [(mobile_e164(12), "mobile")]
         assert [e164 for e164, _kind in phones_of_campaign(db, hidden["campaign_id"])] == [
@@ -289,7 +292,7 @@ def test_a_hidden_first_sheet_is_not_imported(filled_db: Path, tmp_path: Path) -
         db.close()
 
 
-def test_a_sheet_as_wide_as_excel_allows(filled_db: Path, tmp_path: Path) -> None:
+def test_a_sheet_as_wide_as_excel_allows(filled_db: str, tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "bred.xlsx", [["Telefon"] * 16_384, [mobile(5)]])
     line = refused(filled_db, path)
     assert f"{path}: row 1 of sheet 'Blad1' has more than 1000 columns" in line
@@ -307,7 +310,7 @@ def _rewrite(source: Path, target: Path, part: str, change: Callable[[bytes], by
     return target
 
 
-def test_zip_bombs(filled_db: Path, tmp_path: Path) -> None:
+def test_zip_bombs(filled_db: str, tmp_path: Path) -> None:
     good = write_xlsx(tmp_path / "bra.xlsx", [["Namn", "Telefon"], ["A", mobile(5)]])
     sheet = "xl/worksheets/sheet1.xml"
 
@@ -330,7 +333,7 @@ def test_zip_bombs(filled_db: Path, tmp_path: Path) -> None:
     assert f"{parts} cannot be read as an Excel workbook (more than 10000 parts inside)" in line
 
 
-def test_workbook_rows_past_the_limits_undo_the_import(filled_db: Path, tmp_path: Path) -> None:
+def test_workbook_rows_past_the_limits_undo_the_import(filled_db: str, tmp_path: Path) -> None:
     # Found while the rows are imported (a workbook is not read twice): the import is undone.
     rows: list[list[object]] = [["Namn", "Telefon"]]
     rows += [[f"P{i}", f"070-174 06 {i}"] for i in range(10, 60)]
@@ -354,16 +357,16 @@ def test_workbook_rows_past_the_limits_undo_the_import(filled_db: Path, tmp_path
 
 
 def test_a_full_width_number_on_the_do_not_call_list_suppresses_the_import(
-    filled_db: Path, tmp_path: Path
+    filled_db: str, tmp_path: Path
 ) -> None:
-    result = ringkvall("--db", str(filled_db), "dnc", "add", "０７０１７４０６１４", "--json")
+    result = ringkvall("--db", filled_db, "dnc", "add", "０７０１７４０６１４", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {"numbers": 1, "added": 1}
-    result = ringkvall("--db", str(filled_db), "dnc", "list", "--json")
+    result = ringkvall("--db", filled_db, "dnc", "list", "--json")
     assert [n["e164"] for n in json.loads(result.stdout)["numbers"]] == [mobile_e164(14)]
     path = write_csv(tmp_path / "lista.csv",
                      [HEADER, person(1, mobile(14)), person(2, mobile(15))])
-    result = ringkvall("--db", str(filled_db), "import", str(path), "--campaign", "K",
+    result = ringkvall("--db", filled_db, "import", str(path), "--campaign", "K",
                        "--group", "Ny", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)

@@ -6,16 +6,17 @@ from __future__ import annotations
 import csv
 import logging
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import create_engine, text
 
 from app.domain.phone import parse_phone
 from app.logs import PrivateRotatingFileHandler
@@ -68,27 +69,46 @@ def list_personal_data() -> set[str]:
     return {s for s in found if len(s) >= 4}
 
 
-def new_database(path: Path, home: Path) -> None:
-    result = ringkvall("--db", str(path), "db", "info", home=home)
+def new_database(db_url: str, home: Path) -> None:
+    result = ringkvall("--db", db_url, "db", "info", home=home)
     assert result.returncode == 0, result.stderr
 
 
-def refuse_inserts(path: Path, table: str, after_rows: int = 0) -> None:
+def _execute(db_url: str, *statements: str) -> list[tuple[Any, ...]]:
+    """Run statements on the database behind a --db value; the last one's rows."""
+    engine = create_engine(db_url if "://" in db_url else f"sqlite:///{db_url}")
+    try:
+        with engine.begin() as conn:
+            result = None
+            for statement in statements:
+                result = conn.execute(text(statement))
+            return [tuple(row) for row in result] if result and result.returns_rows else []
+    finally:
+        engine.dispose()
+
+
+def refuse_inserts(db_url: str, table: str, after_rows: int = 0) -> None:
     """A real database error: inserting into `table` aborts once it holds `after_rows` rows."""
-    con = sqlite3.connect(path)
-    con.execute(f"CREATE TRIGGER refuse BEFORE INSERT ON {table} "
-                f"WHEN (SELECT count(*) FROM {table}) >= {after_rows} "
-                "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;")
-    con.commit()
-    con.close()
+    if "://" not in db_url:  # SQLite
+        _execute(db_url, f"CREATE TRIGGER refuse BEFORE INSERT ON {table} "
+                 f"WHEN (SELECT count(*) FROM {table}) >= {after_rows} "
+                 "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;")
+        return
+    _execute(
+        db_url,
+        "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"IF (SELECT count(*) FROM {table}) >= {after_rows} THEN "
+        "RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$",
+        f"CREATE TRIGGER refuse BEFORE INSERT ON {table} "
+        "FOR EACH ROW EXECUTE FUNCTION refuse()")
 
 
-def test_a_failed_do_not_call_add_logs_no_number(tmp_path: Path) -> None:
-    home, db = tmp_path / "home", tmp_path / "db.sqlite"
-    new_database(db, home)
-    refuse_inserts(db, "do_not_call")
+def test_a_failed_do_not_call_add_logs_no_number(db_url: str, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    new_database(db_url, home)
+    refuse_inserts(db_url, "do_not_call")
     numbers = ["070-174 06 05", "+46 8 465 004 17"]
-    result = ringkvall("--db", str(db), "dnc", "add", *numbers, home=home)
+    result = ringkvall("--db", db_url, "dnc", "add", *numbers, home=home)
     assert result.returncode == 1, result  # a database that refuses rows is a bug to report
     log = home / "ringkvall.log"
     assert mode(log) == 0o600
@@ -101,11 +121,11 @@ def test_a_failed_do_not_call_add_logs_no_number(tmp_path: Path) -> None:
             assert spelling not in result.stderr, spelling
 
 
-def test_a_failed_import_logs_no_name_street_or_number(tmp_path: Path) -> None:
-    home, db = tmp_path / "home", tmp_path / "db.sqlite"
-    new_database(db, home)
-    refuse_inserts(db, "contact", after_rows=100)  # fails mid-way, after the first steps
-    result = ringkvall("--db", str(db), "import", str(LIST), "--campaign", "Höstkampanj",
+def test_a_failed_import_logs_no_name_street_or_number(db_url: str, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    new_database(db_url, home)
+    refuse_inserts(db_url, "contact", after_rows=100)  # fails mid-way, after the first steps
+    result = ringkvall("--db", db_url, "import", str(LIST), "--campaign", "Höstkampanj",
                        "--group", "Tensta", home=home)
     assert result.returncode == 1, result
     log = home / "ringkvall.log"
@@ -116,11 +136,7 @@ def test_a_failed_import_logs_no_name_street_or_number(tmp_path: Path) -> None:
     assert len(personal) > 500
     leaked = sorted(s for s in personal if s in text or s in result.stderr)
     assert leaked == []
-    con = sqlite3.connect(db)
-    try:  # and nothing half-written
-        assert con.execute("SELECT count(*) FROM contact").fetchone() == (0,)
-    finally:
-        con.close()
+    assert _execute(db_url, "SELECT count(*) FROM contact") == [(0,)]  # and nothing half-written
 
 
 def test_an_error_from_another_engine_is_logged_without_its_values(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """Storage faults are the user's to fix: a read-only file or folder, a full disk, a locked
 database, a name too long, a folder that is a file. Each is one line naming the database and
-the problem, exit 2, and nothing half-written: real processes on real files.
+the problem, exit 2, and nothing half-written: real processes on real files. At the end, a
+save while another Ringkväll holds the lock is "busy", on a file and on a server.
 
 The tests run as root on CI, where file modes stop nobody: the command then runs without
 root's right to override them (its capability bounding set is reduced before exec). A full
@@ -9,6 +10,7 @@ disk is a file size limit (RLIMIT_FSIZE) with SIGXFSZ ignored, so writes fail wi
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import resource
@@ -21,15 +23,19 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, func, select, text
 
 from app.clock import utcnow
 from app.db.database import Database, open_database
+from app.db.models import Call
 from app.errors import DatabaseBusy
 from app.services.calling import CallInput, next_contact, save_call
 from tests.calling_helpers import make_campaign, volunteer_id
 from tests.conftest import DATA, ROOT
 
-pytestmark = pytest.mark.sqlite_only(
+# Every test but the last is about the SQLite file and its folder (the last runs on the
+# server too).
+SQLITE_FILE = pytest.mark.sqlite_only(
     "faults of the SQLite file and its folder (read-only, full disk, locked, bad names)")
 
 LIST = DATA / "lista_tensta_cp1252.csv"
@@ -123,6 +129,7 @@ def count(path: Path, table: str) -> int:
         con.close()
 
 
+@SQLITE_FILE
 def test_a_read_only_database_file(folder: Path, home: Path, unprivileged: Preexec) -> None:
     db = folder / "ringkvall.sqlite"
     new_database(db, home)
@@ -137,6 +144,7 @@ def test_a_read_only_database_file(folder: Path, home: Path, unprivileged: Preex
     assert count(db, "do_not_call") == 0
 
 
+@SQLITE_FILE
 def test_a_read_only_folder(folder: Path, home: Path, unprivileged: Preexec) -> None:
     db = folder / "ringkvall.sqlite"
     new_database(db, home)
@@ -155,6 +163,7 @@ def test_a_read_only_folder(folder: Path, home: Path, unprivileged: Preexec) -> 
     assert count(db, "do_not_call") == 0
 
 
+@SQLITE_FILE
 @pytest.mark.parametrize("room", ["little", "almost enough"])
 def test_a_full_disk_during_an_import_is_all_or_nothing(
     folder: Path, home: Path, room: str
@@ -183,6 +192,7 @@ def test_a_full_disk_during_an_import_is_all_or_nothing(
     assert (runs, imported) in [([], 0), ([("done", 271)], 271)], (runs, statuses)
 
 
+@SQLITE_FILE
 def test_a_full_disk_while_creating_the_database(folder: Path, home: Path) -> None:
     db = folder / "ringkvall.sqlite"
     result = ringkvall("--db", str(db), "demo", home=home, preexec=disk_full_at(40_000))
@@ -192,6 +202,7 @@ def test_a_full_disk_while_creating_the_database(folder: Path, home: Path) -> No
     assert count(db, "campaign") == 1
 
 
+@SQLITE_FILE
 def test_a_locked_database(folder: Path, home: Path) -> None:
     db = folder / "ringkvall.sqlite"
     new_database(db, home)
@@ -207,6 +218,7 @@ def test_a_locked_database(folder: Path, home: Path) -> None:
     assert count(db, "do_not_call") == 0
 
 
+@SQLITE_FILE
 def test_a_database_locked_while_it_needs_migrating(folder: Path, home: Path) -> None:
     from app.db import migrate
 
@@ -229,6 +241,7 @@ def test_a_database_locked_while_it_needs_migrating(folder: Path, home: Path) ->
     con.close()
 
 
+@SQLITE_FILE
 @pytest.mark.parametrize("module", ["app", "ui"])  # the command line; the window's start
 def test_a_name_too_long(folder: Path, home: Path, module: str) -> None:
     db = folder / ("å" * 200 + ".sqlite")  # 400 bytes: more than a file name may have
@@ -237,6 +250,7 @@ def test_a_name_too_long(folder: Path, home: Path, module: str) -> None:
     assert_one_line(result, "too long")
 
 
+@SQLITE_FILE
 @pytest.mark.parametrize("module", ["app", "ui"])
 @pytest.mark.parametrize("below", ["", "ny mapp"])  # the file is the parent, or further up
 def test_a_folder_that_is_a_file(folder: Path, home: Path, module: str, below: str) -> None:
@@ -247,6 +261,7 @@ def test_a_folder_that_is_a_file(folder: Path, home: Path, module: str, below: s
     assert_one_line(result, str(db), "not a folder")
 
 
+@SQLITE_FILE
 def test_check_sqlite_file_names_a_file_on_the_way(tmp_path: Path) -> None:
     """The check the window runs before SQLAlchemy is loaded: creating the folders fails
     with FileExistsError when a part of them is a file; one line, not a traceback."""
@@ -266,10 +281,16 @@ def test_check_sqlite_file_names_a_file_on_the_way(tmp_path: Path) -> None:
 # --- The service level: saving a call while another Ringkväll holds the lock -------------
 
 @pytest.fixture
-def quick_db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(str(tmp_path / "delad.sqlite"), busy_timeout_ms=50)
+def quick_db(db_url: str) -> Iterator[Database]:
+    """The test's database (a file, or one on the server) with a short busy timeout."""
+    database = open_database(db_url, busy_timeout_ms=50)
     yield database
     database.close()
+
+
+def _calls(db: Database) -> int:
+    with db.session() as session:
+        return int(session.scalar(select(func.count()).select_from(Call)) or 0)
 
 
 def test_save_call_while_another_writer_holds_the_lock_is_busy(quick_db: Database) -> None:
@@ -283,17 +304,36 @@ def test_save_call_while_another_writer_holds_the_lock_is_busy(quick_db: Databas
     call = CallInput(contact_id=card.contact_id, claim_token=card.claim_token,
                      outcome="conversation", volunteer_id=kim, phone_number_id=card.phones[0].id,
                      started_at=utcnow() - timedelta(minutes=3))
-    path = quick_db.location.sqlite_path
-    assert path is not None
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    try:
-        with pytest.raises(DatabaseBusy), quick_db.transaction() as session:
-            save_call(session, call)
-    finally:
-        other.rollback()
-        other.close()
-    assert count(path, "call") == 0
+    with (_another_writer(quick_db), pytest.raises(DatabaseBusy),
+          quick_db.transaction() as session):
+        save_call(session, call)
+    assert _calls(quick_db) == 0
     with quick_db.transaction() as session:  # the retry the screen offers then succeeds
         save_call(session, call)
-    assert count(path, "call") == 1
+    assert _calls(quick_db) == 1
+
+
+@contextlib.contextmanager
+def _another_writer(db: Database) -> Iterator[None]:
+    """Another Ringkväll in the middle of writing: on a file it holds SQLite's write lock; on
+    a server it holds the calls table against new rows (others may still read it)."""
+    path = db.location.sqlite_path
+    if path is not None:
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            other.rollback()
+            other.close()
+        return
+    engine = create_engine(db.location.url)  # not the app's engine: none of its timeouts
+    try:
+        with engine.connect() as conn:
+            conn.execute(text('LOCK TABLE "call" IN EXCLUSIVE MODE'))
+            try:
+                yield
+            finally:
+                conn.rollback()
+    finally:
+        engine.dispose()

@@ -44,9 +44,10 @@ def user_message(exc: UserError) -> str:
 def show_error(
     parent: QWidget | None, exc: BaseException, retry: Callable[[], None] | None = None
 ) -> None:
-    """Tell the user what went wrong. "Database busy" passes with a moment's wait, so with a
-    `retry` it offers to try again at once."""
-    if isinstance(exc, DatabaseBusy) and retry is not None:
+    """Tell the user what went wrong. "Database busy" and a lost server connection pass with a
+    moment's wait, so with a `retry` they offer to try again at once."""
+    retryable = isinstance(exc, DatabaseBusy) or getattr(exc, "retryable", False)
+    if isinstance(exc, UserError) and retryable and retry is not None:
         if ask_retry(parent, exc):
             retry()
         return

@@ -152,6 +152,13 @@ class HomePage(QWidget):
         item = self.campaigns.currentItem()
         return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
 
+    def set_calling_only(self, calling_only: bool) -> None:
+        """A volunteer's login on a server may call and nothing else: the organiser's buttons
+        go (the server would refuse what they do anyway, with a message)."""
+        for button in (self.import_button, self.scripts_button, self.results_button,
+                       self.campaign_button, self.new_button):
+            button.setVisible(not calling_only)
+
     def _current_changed(self, *_: object) -> None:
         self.ctx.campaign_id = self.selected_campaign_id()
         self._show_details()

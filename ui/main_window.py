@@ -1,4 +1,5 @@
-"""The main window: menus, a page area, and a status bar naming the open database."""
+"""The main window: menus, a page area, and a status bar naming the open database (the file,
+or the association's server and the login's role)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ from ui.home import HomePage
 
 if TYPE_CHECKING:
     from app.db.database import Database
+    from app.services.server.connection import Connected
+    from ui.server_dialog import ServerDialog
 
 
 class _ElidedLabel(QLabel):
@@ -74,6 +77,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.db_label = _ElidedLabel()
         self.db_label.setObjectName("databaseLabel")
+        # The login's role on a server, for the status bar; looked up once per database.
+        self.server_role: str | None = None
+        self._role_of: Database | None = None
+        self._named: Database | None = None  # the database the status bar names
+        self.server_dialog: ServerDialog | None = None
         self.statusBar().addPermanentWidget(self.db_label)
         self._build_actions()
         self._build_menus()
@@ -83,6 +91,9 @@ class MainWindow(QMainWindow):
         self.home.show_results.connect(self.open_dashboard)
         self.home.edit_campaign.connect(self.open_campaign_settings)
         self.home.new_campaign.connect(self.new_campaign)
+        # The start page is refreshed whenever the database changes (ui/app.py opens the
+        # first one after the window is shown): then the status bar names it.
+        self.home.campaign_selected.connect(self._start_page_refreshed)
         ctx.events.changed.connect(self._data_changed)
         self.retranslate()
 
@@ -100,6 +111,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.act_open_db = self._action(self.choose_database, QKeySequence.StandardKey.Open)
         self.act_practice = self._action(self.open_practice_campaign)
+        self.act_server = self._action(self.connect_to_server)
         self.act_quit = self._action(self.close, QKeySequence.StandardKey.Quit)
         self.act_new_campaign = self._action(self.new_campaign, "Ctrl+N")
         self.act_campaign_settings = self._action(self.open_campaign_settings)
@@ -128,7 +140,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
-        self.menu_file.addActions([self.act_open_db, self.act_practice])
+        self.menu_file.addActions([self.act_open_db, self.act_server, self.act_practice])
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_campaign = bar.addMenu("")
@@ -152,6 +164,7 @@ class MainWindow(QMainWindow):
         self.menu_file.setTitle(self.tr("&File"))
         self.act_open_db.setText(self.tr("&Open database…"))
         self.act_practice.setText(self.tr("&Practice campaign"))
+        self.act_server.setText(self.tr("Connect to the association's &server…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.menu_campaign.setTitle(self.tr("C&ampaign"))
         self.act_new_campaign.setText(self.tr("&New campaign…"))
@@ -174,8 +187,66 @@ class MainWindow(QMainWindow):
         self.act_normal.setText(self.tr("&Normal text size"))
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About Ringkväll"))
-        self.db_label.set_full_text(
-            self.tr("Database: %1").replace("%1", self.ctx.location))
+        self._show_database()
+
+    def _show_database(self) -> None:
+        """The status bar: the SQLite file, or the server and the login's role."""
+        address = None
+        if self.ctx.db_is_open:
+            from app.services.server.connection import address_from_url
+
+            address = address_from_url(self.ctx.db.location.url)
+        if address is None:
+            self.db_label.set_full_text(
+                self.tr("Database: %1").replace("%1", self.ctx.location))
+            return
+        roles = {"owner": self.tr("owner"), "organiser": self.tr("organiser"),
+                 "volunteer": self.tr("volunteer"), "other": self.tr("no Ringkväll role")}
+        role = roles.get(self.server_role or "")
+        if role is None:
+            text = self.tr("Server: %1").replace("%1", address.display())
+        else:
+            text = self.tr("Server: %1 · %2").replace("%1", address.display()).replace(
+                "%2", role)
+        self.db_label.set_full_text(text)
+
+    def _start_page_refreshed(self, _campaign_id: object) -> None:
+        if self.ctx.db_is_open and self.ctx.db is not self._named:
+            self.database_changed()
+
+    def database_changed(self) -> None:
+        """Name the database now open in the status bar; on a server, look up the login's
+        role off the GUI thread (once per database)."""
+        self._show_database()
+        if not self.ctx.db_is_open:
+            return
+        db = self.ctx.db
+        self._named = db
+        if db.dialect != "postgresql":
+            self._calling_only(False)
+        if db.dialect != "postgresql" or self._role_of is db:
+            return
+        from app.services.server.connection import login_role
+
+        self._role_of = db
+        self.server_role = None
+        self.ctx.runner.run(lambda _progress: login_role(db), context=self,
+                            on_success=lambda role: self._role_found(db, role),
+                            on_failure=lambda _exc: None)
+
+    def _role_found(self, db: Database, role: str | None) -> None:
+        if self.ctx.db_is_open and self.ctx.db is db:
+            self.server_role = role
+            self._show_database()
+            self._calling_only(role == "volunteer")
+
+    def _calling_only(self, calling_only: bool) -> None:
+        """Only what a volunteer's login may do is offered to it (the server enforces it)."""
+        self.home.set_calling_only(calling_only)
+        for action in (self.act_new_campaign, self.act_campaign_settings, self.act_import,
+                       self.act_dnc, self.act_scripts, self.act_dashboard, self.act_export,
+                       self.act_rollup):
+            action.setVisible(not calling_only)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -286,21 +357,69 @@ class MainWindow(QMainWindow):
 
     def _database_opened(self, db: Database) -> None:
         self.act_open_db.setEnabled(True)
+        self.switch_database(db)
+
+    def switch_database(self, db: Database, role: str | None = None) -> bool:
+        """Use `db` from now on (the start page shows its campaigns); False, with `db`
+        closed, when the user chose to stay on the screen they were on."""
         if self.pages.currentWidget() is not self.home:
             self.show_home()
         if self.pages.currentWidget() is not self.home:  # the user stayed on the screen
             db.close()
-            return
-        old = self.ctx.db
+            return False
+        old = self.ctx.db if self.ctx.db_is_open else None
         self.ctx.db = db
         self.ctx.campaign_id = None
-        old.close()
+        if old is not None:
+            old.close()
+        if role is not None:
+            self._role_of, self.server_role = db, role
+            self._calling_only(role == "volunteer")
         self.retranslate()
+        self.database_changed()
         self.home.refresh()
+        return True
 
     def _database_failed(self, exc: BaseException) -> None:
         self.act_open_db.setEnabled(True)
         show_error(self, exc)
+
+    def connect_to_server(self) -> None:
+        """Arkiv › Anslut till föreningens server: the dialog; on success, the server's
+        database replaces the one open now."""
+        from ui.server_dialog import ServerDialog
+
+        if self.server_dialog is not None:
+            self.server_dialog.raise_()
+            self.server_dialog.activateWindow()
+            return
+        dialog = ServerDialog(self.ctx, self)
+        dialog.connected.connect(self._server_connected)
+        dialog.finished.connect(self._server_dialog_closed)
+        self.server_dialog = dialog
+        dialog.open()
+
+    def _server_dialog_closed(self) -> None:
+        if self.server_dialog is not None:
+            self.server_dialog.dispose()
+        self.server_dialog = None
+
+    def _server_connected(self, connected: Connected) -> None:
+        from app.settings import SERVER_DATABASE, SERVER_HOST, SERVER_PORT, SERVER_USER
+
+        address, settings = connected.address, self.ctx.settings
+        settings.set(SERVER_HOST, address.host)
+        settings.set(SERVER_PORT, address.port)
+        settings.set(SERVER_DATABASE, address.database)
+        settings.set(SERVER_USER, address.user)
+        if not self.switch_database(connected.db, connected.role):
+            return
+        if connected.remembered or not connected.asked_to_remember:
+            message = self.tr("Connected to %1").replace("%1", address.display())
+        else:
+            message = self.tr("Connected to %1. The password is not remembered on this "
+                              "computer.").replace("%1", address.display())
+        self.statusBar().showMessage(message, 10_000)
 
     def open_campaign_settings(self) -> None:
         open_feature(self, "ui.campaign_dialog", "edit_campaign")

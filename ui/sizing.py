@@ -96,7 +96,10 @@ class _Scaled(QObject):
         self.apply()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._owner and event.type() == QEvent.Type.FontChange:
+        # A wrapper PySide made afresh for a filter whose Python side was collected has no
+        # attributes: nothing to keep then (keep_scaled holds a reference to prevent it).
+        owner = self.__dict__.get("_owner")
+        if owner is not None and watched is owner and event.type() == QEvent.Type.FontChange:
             self.apply()
         return False
 
@@ -110,7 +113,10 @@ class _Scaled(QObject):
 def keep_scaled(owner: QWidget, target: QWidget, factor: float, bold: bool = False) -> None:
     """Show target's text at factor × the owner's text size (a heading, a big number), also
     after the user changed the text size. The owner must not have a font of its own."""
-    _Scaled(owner, target, factor, bold)
+    scaled = _Scaled(owner, target, factor, bold)
+    # The Qt parent alone does not always keep the Python side alive; the target does.
+    kept: list[_Scaled] = target.property("ringkvallScaled") or []
+    target.setProperty("ringkvallScaled", [*kept, scaled])
 
 
 class _RowHeights(QObject):

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "app.cli.cmd_stats",
     "app.cli.cmd_export",
     "app.cli.cmd_db",
+    "app.cli.cmd_server",
 )
 
 

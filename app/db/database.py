@@ -37,6 +37,44 @@ BUSY_TIMEOUT_MS = 10_000  # how long SQLite waits for another writer before "bus
 BUSY_TIMEOUT_ENV = "RINGKVALL_BUSY_TIMEOUT_MS"
 WRITE_OPTION = "ringkvall_write"
 
+# A PostgreSQL server is shared by the whole team over a network that can fail (home Wi-Fi).
+# lock_timeout is the server's "busy": a save that waits longer for another caller's lock is
+# stuck behind something wrong, and the volunteer is better told (DatabaseBusy) than frozen.
+# It is shorter than SQLite's busy timeout: there every writer queues for the one file, while
+# a save on the server waits only for the few rows another caller is writing, for milliseconds.
+PG_LOCK_TIMEOUT_MS = 5_000
+# A runaway query must not hold its locks and the server's CPU for the evening. Generous: an
+# export of a large campaign to a laptop on a slow line sends its rows within one statement.
+# Migrations lift it for their own transaction (migrate.migration_transaction).
+PG_STATEMENT_TIMEOUT_MS = 60_000
+# A laptop that lost its network (or went to sleep) mid-transaction leaves its session "idle in
+# transaction" holding row locks (the campaign's tally row: everyone's saves) until the server
+# ends it; this bounds how long the rest of the team then sees "busy".
+PG_IDLE_IN_TRANSACTION_MS = 60_000
+PG_CONNECT_TIMEOUT_S = 10  # an unreachable server is said within seconds, not minutes
+# TCP keepalives and a user timeout notice a dead Wi-Fi or a vanished server on an idle or a
+# waiting connection in about 30-60 s instead of the operating system's hours; libpq ignores
+# what a system lacks (and all of it on a Unix socket).
+PG_TCP_SETTINGS: dict[str, int] = {
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 30_000,  # ms unacknowledged data may wait (a query sent into the void)
+}
+# One laptop runs at most three database tasks at once (the task runner's two readers and its
+# one writer), so a small pool: fifty laptops must stay well inside the server's
+# max_connections (100 by default). Connections are recycled after half an hour, before a
+# router or hosted server drops them for idleness, and pinged when taken from the pool, so
+# connections a server restart ended are replaced before anyone uses them.
+PG_POOL: dict[str, Any] = {
+    "pool_size": 2,
+    "max_overflow": 2,
+    "pool_timeout": 30,
+    "pool_recycle": 1_800,
+    "pool_pre_ping": True,
+}
+
 # PostgreSQL: lock_timeout, serialization failure, deadlock. Each means "another caller got
 # there first"; nothing was saved and the same action a moment later normally succeeds.
 _BUSY_SQLSTATES = frozenset({"55P03", "40001", "40P01"})
@@ -75,6 +113,16 @@ def driver_fault(orig: BaseException | None, db: str) -> UserError | None:
         return DatabaseBusy()
     if sqlstate == _PG_DISK_FULL:
         return StorageError(db, _SQLITE_STORAGE[13])
+    if sqlstate == "42501":  # insufficient_privilege: the login's rights (server roles)
+        from app.errors import PermissionRefused
+
+        diag = getattr(orig, "diag", None)
+        what = getattr(diag, "message_primary", None) or str(orig).strip().partition("\n")[0]
+        user = ""
+        if "://" in db:  # the address shown has the login in it, never the password
+            with contextlib.suppress(ArgumentError):
+                user = make_url(db).username or ""
+        return PermissionRefused(user, what)
     code = getattr(orig, "sqlite_errorcode", None)
     if isinstance(code, int):
         primary: int | None = code & 0xFF
@@ -171,6 +219,29 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _postgresql_options(url: URL, lock_timeout_ms: int) -> dict[str, Any]:
+    """create_engine's arguments for a server: the pool, timeouts and keepalives above.
+
+    The settings travel in the connection's startup packet (`options`), so they cost no
+    statement. What the address itself sets (`?connect_timeout=`, `?options=-c ...`) wins:
+    the organiser who wrote it knows their server.
+    """
+    settings = {
+        "lock_timeout": lock_timeout_ms,
+        "statement_timeout": PG_STATEMENT_TIMEOUT_MS,
+        "idle_in_transaction_session_timeout": PG_IDLE_IN_TRANSACTION_MS,
+    }
+    options = " ".join(f"-c {name}={int(value)}" for name, value in settings.items())
+    given = url.query.get("options")
+    if given:  # later -c settings override earlier ones
+        options += " " + (given if isinstance(given, str) else " ".join(given))
+    connect_args: dict[str, Any] = {"options": options}
+    for name, value in {"connect_timeout": PG_CONNECT_TIMEOUT_S, **PG_TCP_SETTINGS}.items():
+        if name not in url.query:
+            connect_args[name] = value
+    return {**PG_POOL, "connect_args": connect_args}
+
+
 def backup_sqlite(path: Path, when: datetime | None = None) -> Path:
     """Copy a SQLite file (consistently, WAL included) to a dated file beside it."""
     stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
@@ -246,8 +317,12 @@ def open_database(
     """Open (creating if needed) and migrate the database; UserError for what the user can fix.
 
     `busy_timeout_ms`: how long a SQLite writer waits for another one before `DatabaseBusy`
-    (default: $RINGKVALL_BUSY_TIMEOUT_MS, else BUSY_TIMEOUT_MS).
+    (default: $RINGKVALL_BUSY_TIMEOUT_MS, else BUSY_TIMEOUT_MS); on PostgreSQL, the
+    lock_timeout (default: $RINGKVALL_BUSY_TIMEOUT_MS, else PG_LOCK_TIMEOUT_MS).
     """
+    # On a server, lock_timeout plays the busy timeout, with a default of its own.
+    lock_timeout_ms = (busy_timeout_ms if busy_timeout_ms is not None
+                       else _busy_timeout_ms(PG_LOCK_TIMEOUT_MS))
     if busy_timeout_ms is None:
         busy_timeout_ms = _busy_timeout_ms()
     try:
@@ -264,7 +339,10 @@ def open_database(
     try:
         # hide_parameters: an error's text never quotes the values (names, numbers, answers),
         # so neither the log nor a bug report holds them.
-        engine = create_engine(location.url, hide_parameters=True)
+        options: dict[str, Any] = {}
+        if location.url.get_backend_name() == "postgresql":
+            options = _postgresql_options(location.url, lock_timeout_ms)
+        engine = create_engine(location.url, hide_parameters=True, **options)
     except (ArgumentError, ImportError) as exc:
         raise UserError(QT_TRANSLATE_NOOP("app", "Database {db}: {reason}"),
                         db=location.display(), reason=str(exc)) from None
@@ -297,9 +375,9 @@ def open_database(
     return db
 
 
-def _busy_timeout_ms() -> int:
+def _busy_timeout_ms(default: int = BUSY_TIMEOUT_MS) -> int:
     value = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
-    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
+    return int(value) if value.isdigit() else default
 
 
 def _check_folders(path: Path) -> None:

@@ -115,6 +115,10 @@ def _run(connection: Connection, action: Callable[[Config], None]) -> None:
             action(alembic_config(connection))
 
 
+# Any fixed number: the advisory lock every Ringkväll takes to migrate a PostgreSQL database.
+MIGRATION_LOCK = 0x52696E67  # "Ring"
+
+
 @contextlib.contextmanager
 def migration_transaction(connection: Connection) -> Iterator[Connection]:
     """One transaction to migrate in; on SQLite with foreign keys off, checked at its end.
@@ -136,6 +140,21 @@ def migration_transaction(connection: Connection) -> Iterator[Connection]:
     connection.info[_MIGRATING] = True
     try:
         with connection.begin():
+            if connection.dialect.name == "postgresql":
+                # A new index on a large campaign may take longer than the statement timeout
+                # every connection has (database.PG_STATEMENT_TIMEOUT_MS); for this one
+                # transaction only. lock_timeout stays: a migration waiting behind the team's
+                # saves would make every later save queue behind it.
+                connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
+                # Two laptops opening a new server database at once: the second waits here
+                # for the first to finish, then finds the schema current (BEGIN IMMEDIATE
+                # does this on SQLite). Released at commit.
+                # Its wait is not bounded by lock_timeout: the first may take a while.
+                waited = connection.exec_driver_sql("SHOW lock_timeout").scalar()
+                connection.exec_driver_sql("SET LOCAL lock_timeout = 0")
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+                connection.exec_driver_sql("SELECT set_config('lock_timeout', %(v)s, true)",
+                                           {"v": str(waited)})
             before = _broken_references(connection)
             yield connection
             _check_references(connection, before)

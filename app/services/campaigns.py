@@ -12,6 +12,7 @@ from app.db.models import Campaign, Contact, TargetGroup
 from app.domain.status import ContactStatus
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services import audit
+from app.services.lengths import check_fits
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ def get_or_create_campaign(session: Session, name: str, **fields: object) -> Cam
     if campaign is None:
         if not name.strip():
             raise UserError(QT_TRANSLATE_NOOP("app", "A campaign needs a name"))
+        check_fits(name.strip(), Campaign.name)
         campaign = Campaign(name=name.strip(), **fields)
         session.add(campaign)
         session.flush()
@@ -76,6 +78,7 @@ def get_or_create_group(session: Session, campaign: Campaign, name: str) -> Targ
     if group is None:
         if not name.strip():
             raise UserError(QT_TRANSLATE_NOOP("app", "A target group needs a name"))
+        check_fits(name.strip(), TargetGroup.name)
         group = TargetGroup(campaign_id=campaign.id, name=name.strip())
         session.add(group)
         session.flush()
@@ -184,6 +187,10 @@ def update_campaign(session: Session, campaign_id: int, settings: CampaignSettin
     for goal in (settings.goal_conversations, settings.goal_recruits):
         if goal is not None and goal < 0:
             raise UserError(QT_TRANSLATE_NOOP("app", "A goal cannot be negative"))
+    for field_name in _SETTINGS_FIELDS:
+        value = getattr(settings, field_name)
+        if isinstance(value, str):
+            check_fits(value, getattr(Campaign, field_name))
     campaign = session.get_one(Campaign, campaign_id)
     for field_name in _SETTINGS_FIELDS:
         setattr(campaign, field_name, getattr(settings, field_name))

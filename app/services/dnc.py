@@ -17,6 +17,7 @@ from app.domain.phone import parse_phone
 from app.domain.status import ContactStatus
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services import audit
+from app.services.lengths import check_fits
 
 # Why a number is on the list, stored as a code so every screen can say it in its language
 # (ui/dnc_texts.py). An organiser's own words (`ringkvall dnc add --reason TEXT`) are kept as
@@ -56,6 +57,8 @@ def add_numbers(
     wanted = sorted(set(e164s))
     if not wanted:
         return 0
+    check_fits(reason, DoNotCall.reason)
+    check_fits(source, DoNotCall.source)
     existing: set[str] = set()
     for chunk in _chunks(wanted):
         existing.update(session.scalars(select(DoNotCall.e164).where(DoNotCall.e164.in_(chunk))))

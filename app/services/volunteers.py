@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Volunteer
 from app.errors import QT_TRANSLATE_NOOP, UserError
+from app.services.lengths import check_fits
 
 
 def get_or_create_volunteer(session: Session, name: str) -> Volunteer:
@@ -15,6 +16,7 @@ def get_or_create_volunteer(session: Session, name: str) -> Volunteer:
         raise UserError(QT_TRANSLATE_NOOP("app", "Please enter your name"))
     volunteer = session.scalars(select(Volunteer).where(Volunteer.name == clean)).first()
     if volunteer is None:
+        check_fits(clean, Volunteer.name)
         volunteer = Volunteer(name=clean)
         session.add(volunteer)
         session.flush()

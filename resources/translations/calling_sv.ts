@@ -135,6 +135,10 @@
         <translation>Ta nästa person</translation>
     </message>
     <message>
+        <source>The connection to the server was lost. Trying again…</source>
+        <translation>Anslutningen till servern bröts. Försöker igen…</translation>
+    </message>
+    <message>
         <source>Undone: %1. Correct it and save again.</source>
         <translation>Ångrat: %1. Rätta och spara igen.</translation>
     </message>

@@ -199,6 +199,10 @@
         <translation>Ö&amp;vningskampanj</translation>
     </message>
     <message>
+        <source>Connect to the association&apos;s &amp;server…</source>
+        <translation>Anslut till föreningens &amp;server…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
@@ -291,6 +295,30 @@
         <translation>Databas: %1</translation>
     </message>
     <message>
+        <source>owner</source>
+        <translation>ägare</translation>
+    </message>
+    <message>
+        <source>organiser</source>
+        <translation>organisatör</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>ringare</translation>
+    </message>
+    <message>
+        <source>no Ringkväll role</source>
+        <translation>ingen roll i Ringkväll</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1 · %2</source>
+        <translation>Server: %1 · %2</translation>
+    </message>
+    <message>
         <source>Practice campaign ready</source>
         <translation>Övningskampanjen är klar</translation>
     </message>
@@ -311,12 +339,79 @@
         <translation>Ringkväll-databaser (*.sqlite *.db);;Alla filer (*)</translation>
     </message>
     <message>
+        <source>Connected to %1</source>
+        <translation>Ansluten till %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1. The password is not remembered on this computer.</source>
+        <translation>Ansluten till %1. Lösenordet sparas inte på den här datorn.</translation>
+    </message>
+    <message>
         <source>About Ringkväll</source>
         <translation>Om Ringkväll</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Ringkväll %1&lt;/h3&gt;&lt;p&gt;Calling evenings for party associations: phone lists, conversation scripts, results for the district.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;&lt;p&gt;Your data stays on this computer unless you export it.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ringkväll %1&lt;/h3&gt;&lt;p&gt;Ringkvällar för partiföreningar: telefonlistor, samtalsmanus och resultat till distriktet.&lt;/p&gt;&lt;p&gt;Databas: %2&lt;/p&gt;&lt;p&gt;Dina uppgifter stannar på den här datorn om du inte exporterar dem.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Connect to the association&apos;s server</source>
+        <translation>Anslut till föreningens server</translation>
+    </message>
+    <message>
+        <source>Ask the organiser for these details. Your calls are then saved on the association&apos;s shared database, and the team sees them at once.</source>
+        <translation>Fråga organisatören efter uppgifterna. Dina samtal sparas då i föreningens gemensamma databas, och laget ser dem direkt.</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Värd:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Databas:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Användarnamn:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Lösenord:</translation>
+    </message>
+    <message>
+        <source>e.g. server.example.org</source>
+        <translation>t.ex. server.exempel.se</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password on this computer</source>
+        <translation>&amp;Kom ihåg lösenordet på den här datorn</translation>
+    </message>
+    <message>
+        <source>Over the network the connection is always encrypted (TLS). Only a server on this computer (localhost) is reached without encryption.</source>
+        <translation>Över nätverket är anslutningen alltid krypterad (TLS). Bara en server på den här datorn (localhost) nås utan kryptering.</translation>
+    </message>
+    <message>
+        <source>The password is not remembered on this computer: it has no keyring to keep it safe. Enter it each time you connect.</source>
+        <translation>Lösenordet sparas inte på den här datorn: den saknar en nyckelring som förvarar det säkert. Skriv det varje gång du ansluter.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Ansluter…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>A&amp;nslut</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Lösenord</translation>
     </message>
 </context>
 <context>
@@ -470,6 +565,22 @@
         <translation>Övningskampanj erbjuden</translation>
     </message>
     <message>
+        <source>Server host</source>
+        <translation>Serverns värd</translation>
+    </message>
+    <message>
+        <source>Server port</source>
+        <translation>Serverns port</translation>
+    </message>
+    <message>
+        <source>Server database</source>
+        <translation>Serverns databas</translation>
+    </message>
+    <message>
+        <source>Server user name</source>
+        <translation>Användarnamn på servern</translation>
+    </message>
+    <message>
         <source>&apos;{number}&apos; is not a phone number ({reason})</source>
         <translation>&apos;{number}&apos; är inget telefonnummer ({reason})</translation>
     </message>
@@ -480,6 +591,14 @@
     <message>
         <source>Ringkväll cannot read or save the database {db}: {problem}</source>
         <translation>Ringkväll kan inte läsa eller spara i databasen {db}: {problem}</translation>
+    </message>
+    <message>
+        <source>The server does not allow your login {user} to do this ({what}); ask an organiser</source>
+        <translation>Servern tillåter inte din inloggning {user} att göra detta ({what}); fråga en organisatör</translation>
+    </message>
+    <message>
+        <source>The server does not allow your login to do this ({what}); ask an organiser</source>
+        <translation>Servern tillåter inte din inloggning att göra detta ({what}); fråga en organisatör</translation>
     </message>
     <message>
         <source>permission denied</source>
@@ -552,6 +671,138 @@
     <message>
         <source>{path} is a backup of the database {db}; choose another name for the output file</source>
         <translation>{path} är en säkerhetskopia av databasen {db}; välj ett annat namn på filen som ska skrivas</translation>
+    </message>
+    <message>
+        <source>--db must name the association&apos;s PostgreSQL server (postgresql://USER@HOST/DATABASE), not {db}</source>
+        <translation>--db måste ange föreningens PostgreSQL-server (postgresql://ANVÄNDARE@VÄRD/DATABAS), inte {db}</translation>
+    </message>
+    <message>
+        <source>The connection to the server {server} was lost and Ringkväll could not reconnect, although it tried again for a while. Check the network (Wi-Fi), then try again.</source>
+        <translation>Anslutningen till servern {server} bröts och Ringkväll kunde inte ansluta igen, fast det försökte en stund. Kontrollera nätverket (wifi) och försök sedan igen.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost and Ringkväll could not reconnect, although it tried again for a while. Check the network (Wi-Fi), then try again.</source>
+        <translation>Anslutningen till servern bröts och Ringkväll kunde inte ansluta igen, fast det försökte en stund. Kontrollera nätverket (wifi) och försök sedan igen.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address (host)</source>
+        <translation>Ange serverns namn eller adress (värd)</translation>
+    </message>
+    <message>
+        <source>The host {host} is not a server name or address: it may not contain spaces or any of / \ @ ? #</source>
+        <translation>Värden {host} är inget servernamn eller adress: den får inte innehålla mellanslag eller något av / \ @ ? #</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535</source>
+        <translation>Porten måste vara ett tal från 1 till 65535</translation>
+    </message>
+    <message>
+        <source>Enter the name of the association&apos;s database</source>
+        <translation>Ange namnet på föreningens databas</translation>
+    </message>
+    <message>
+        <source>The database name is too long (at most 63 letters)</source>
+        <translation>Databasens namn är för långt (högst 63 tecken)</translation>
+    </message>
+    <message>
+        <source>Enter your user name</source>
+        <translation>Ange ditt användarnamn</translation>
+    </message>
+    <message>
+        <source>The user name is too long (at most 63 letters)</source>
+        <translation>Användarnamnet är för långt (högst 63 tecken)</translation>
+    </message>
+    <message>
+        <source>The server {server} does not offer an encrypted connection (TLS). Ringkväll needs one over the network; ask whoever runs the server to turn TLS on</source>
+        <translation>Servern {server} erbjuder ingen krypterad anslutning (TLS). Ringkväll kräver det över nätverket; be den som sköter servern att slå på TLS</translation>
+    </message>
+    <message>
+        <source>The server {server} has no database named {database}</source>
+        <translation>Servern {server} har ingen databas som heter {database}</translation>
+    </message>
+    <message>
+        <source>The server {server} did not accept the user name {user} with this password</source>
+        <translation>Servern {server} godtog inte användarnamnet {user} med det här lösenordet</translation>
+    </message>
+    <message>
+        <source>Ringkväll cannot reach the server {server}: check the host and the port, and that this computer is online</source>
+        <translation>Ringkväll når inte servern {server}: kontrollera värd och port, och att datorn är uppkopplad</translation>
+    </message>
+    <message>
+        <source>Ringkväll cannot connect to the server {server}: {reason}</source>
+        <translation>Ringkväll kan inte ansluta till servern {server}: {reason}</translation>
+    </message>
+    <message>
+        <source>{db} is not a PostgreSQL server; roles exist only on a server</source>
+        <translation>{db} är ingen PostgreSQL-server; roller finns bara på en server</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot name a login: use letters or digits</source>
+        <translation>&apos;{name}&apos; kan inte bli namnet på en inloggning: använd bokstäver eller siffror</translation>
+    </message>
+    <message>
+        <source>Login {user} cannot manage the roles of {db} ({what}): use the database owner&apos;s login, which may create roles</source>
+        <translation>Inloggningen {user} kan inte hantera rollerna i {db} ({what}): använd databasägarens inloggning, som får skapa roller</translation>
+    </message>
+    <message>
+        <source>The server has no role {role} yet; run &apos;ringkvall server setup&apos; first</source>
+        <translation>Servern har ingen roll {role} ännu; kör &apos;ringkvall server setup&apos; först</translation>
+    </message>
+    <message>
+        <source>There is already a login {user}; add --reset to give it a new password</source>
+        <translation>Det finns redan en inloggning {user}; lägg till --reset för att ge den ett nytt lösenord</translation>
+    </message>
+    <message>
+        <source>The role {user} exists but is not in {group}; choose another name</source>
+        <translation>Rollen {user} finns men ingår inte i {group}; välj ett annat namn</translation>
+    </message>
+    <message>
+        <source>This database driver cannot hash passwords</source>
+        <translation>Den här databasdrivrutinen kan inte hasha lösenord</translation>
+    </message>
+    <message>
+        <source>Ringkväll uploads only to a PostgreSQL server, not to {db}</source>
+        <translation>Ringkväll laddar bara upp till en PostgreSQL-server, inte till {db}</translation>
+    </message>
+    <message>
+        <source>Campaign {name} is already on the server {db}: nothing was uploaded</source>
+        <translation>Kampanjen {name} finns redan på servern {db}: inget laddades upp</translation>
+    </message>
+    <message>
+        <source>Nothing was uploaded: the server refused a row of {table} from {path} ({reason})</source>
+        <translation>Inget laddades upp: servern vägrade ta emot en rad i {table} från {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>File {path} does not exist</source>
+        <translation>Filen {path} finns inte</translation>
+    </message>
+    <message>
+        <source>File {path} cannot be read: {reason}</source>
+        <translation>Filen {path} kan inte läsas: {reason}</translation>
+    </message>
+    <message>
+        <source>File {path} is a SQLite file but not a Ringkväll database</source>
+        <translation>Filen {path} är en SQLite-fil men ingen Ringkväll-databas</translation>
+    </message>
+    <message>
+        <source>Campaign {name} is not in {path}</source>
+        <translation>Kampanjen {name} finns inte i {path}</translation>
+    </message>
+    <message>
+        <source>{path} holds only the practice campaign; name it with --campaign to upload it</source>
+        <translation>{path} innehåller bara övningskampanjen; ange den med --campaign för att ladda upp den</translation>
+    </message>
+    <message>
+        <source>{path} holds no campaign to upload</source>
+        <translation>{path} innehåller ingen kampanj att ladda upp</translation>
+    </message>
+    <message>
+        <source>Nothing was uploaded: a row of {table} in {path} refers to a row of {parent} that is not in the file</source>
+        <translation>Inget laddades upp: en rad i {table} i {path} hänvisar till en rad i {parent} som inte finns i filen</translation>
+    </message>
+    <message>
+        <source>The text &apos;{start}…&apos; is too long: at most {length} characters fit ({count} given)</source>
+        <translation>Texten &apos;{start}…&apos; är för lång: högst {length} tecken får plats ({count} angivna)</translation>
     </message>
 </context>
 <context>

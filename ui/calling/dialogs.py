@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.clock import utcnow
 from app.services.calling import ContactCard, RecruitInput
+from app.services.calling.save import RECRUIT_FIELD_LENGTHS
 from app.services.calling.stats import Summary
 from ui.calling.texts import outcome_text
 from ui.sizing import fit_to_screen, grow_to_fit, keep_scaled, scrolling
@@ -104,6 +105,9 @@ class MembershipDialog(QDialog):
         self.street = QLineEdit()
         self.postcode = QLineEdit()
         self.city = QLineEdit(card.city)
+        for name, length in RECRUIT_FIELD_LENGTHS.items():
+            if length:
+                getattr(self, name).setMaxLength(length)
         self.birth_year = QSpinBox()
         self.birth_year.setRange(0, utcnow().year)
         self.birth_year.setSpecialValueText(self.tr("not given"))

@@ -1,8 +1,16 @@
-"""The side panel: this volunteer's and the team's evening so far, and the campaign's goals."""
+"""The side panel: this volunteer's and the team's evening so far, and the campaign's goals.
+
+On a shared database the team's figures change without this volunteer doing anything:
+`LiveFigures` reads them again every few seconds while the calling screen is on view.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -14,9 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.services.calling import Counts, EveningStats
 
+if TYPE_CHECKING:
+    from app.progress import Progress
+    from app.services.calling.evening import Evening
+    from ui.context import UiContext
+
+log = logging.getLogger(__name__)
+
 CELEBRATION_MS = 5000
+# How often the team's figures are read again: "within a few seconds" of another volunteer's
+# save. Each read is the side panel's own query (app/services/calling/team.py): tonight's calls
+# by index and the campaign's running totals, whatever the campaign's size.
+LIVE_MS = 5000
 
 
 class CountsBox(QGroupBox):
@@ -55,6 +75,7 @@ class EveningPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("eveningPanel")
         self.stats: EveningStats | None = None
+        self.shown = 0  # how many times figures were shown (LiveFigures drops stale ones)
         self.celebration = QLabel()
         self.celebration.setObjectName("celebration")
         self.celebration.setWordWrap(True)
@@ -115,6 +136,7 @@ class EveningPanel(QFrame):
 
     def show_stats(self, stats: EveningStats) -> None:
         self.stats = stats
+        self.shown += 1
         self.mine.show_counts(stats.mine)
         self.team.show_counts(stats.team)
         self._goal(self.goal_conv, self.goal_conv_label, stats.campaign.conversations,
@@ -137,3 +159,70 @@ class EveningPanel(QFrame):
         self.celebration.setText(text.replace("%1", name))
         self.celebration.show()
         self._hide_timer.start(CELEBRATION_MS)
+
+
+class LiveFigures(QObject):
+    """Reads the evening's figures again every `interval_ms` while `screen` is visible, on the
+    task runner, never more than one read at a time, and shows them on `panels`.
+
+    A read that finishes after the screen showed newer figures (its own save) is dropped: the
+    panel never steps back to what it showed before the save.
+    """
+
+    def __init__(self, screen: QWidget, ctx: UiContext, evening: Evening,
+                 panels: Sequence[EveningPanel], interval_ms: int = LIVE_MS) -> None:
+        super().__init__(screen)
+        self._screen = screen
+        self._ctx = ctx
+        self._evening = evening
+        self._panels = tuple(panels)
+        self.in_flight = False
+        self.reads = 0  # finished reads (for tests)
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.refresh)
+        screen.installEventFilter(self)
+        if screen.isVisible():
+            self.timer.start()
+
+    def set_interval(self, interval_ms: int) -> None:
+        self.timer.setInterval(interval_ms)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._screen:
+            if event.type() == QEvent.Type.Show:
+                self.timer.start()
+            elif event.type() == QEvent.Type.Hide:
+                self.timer.stop()
+        return False
+
+    def refresh(self) -> None:
+        if self.in_flight or not self._screen.isVisible():
+            return
+        from app.services.calling.team import team_figures
+
+        self.in_flight = True
+        db, evening = self._ctx.db, self._evening
+        shown = tuple(panel.shown for panel in self._panels)
+
+        def read(_progress: Progress) -> EveningStats:
+            return team_figures(db, evening)
+
+        self._ctx.runner.run(read, context=self,
+                             on_success=lambda stats: self._arrived(stats, shown),
+                             on_failure=self._failed)
+
+    def _arrived(self, stats: EveningStats, shown: tuple[int, ...]) -> None:
+        self.in_flight = False
+        self.reads += 1
+        for panel, before in zip(self._panels, shown, strict=True):
+            if panel.shown == before:
+                panel.show_stats(stats)
+
+    def _failed(self, exc: BaseException) -> None:
+        # The figures are a courtesy: a busy or unreachable database must not interrupt the
+        # call with a message every few seconds. The next tick tries again; the screen's own
+        # steps report what the volunteer has to know. A bug still reaches the log.
+        self.in_flight = False
+        if not isinstance(exc, UserError):
+            log.warning("Could not read the evening's figures", exc_info=exc)

@@ -7,6 +7,7 @@ runner's write queue; the screen only shows what comes back.
 from __future__ import annotations
 
 import functools
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -56,7 +57,7 @@ from app.services.calling.when import parse_callback_time
 from app.settings import CLAIM_MINUTES, LANGUAGE
 from ui.calling.contact_card import ContactCardView
 from ui.calling.dialogs import CallbackDialog, MembershipDialog, SkipDialog, SummaryDialog
-from ui.calling.evening_panel import EveningPanel
+from ui.calling.evening_panel import EveningPanel, LiveFigures
 from ui.calling.outcome_bar import OutcomeBar
 from ui.calling.script_panel import ScriptPanel
 from ui.calling.texts import outcome_text, queue_reasons, setting_text, when_text
@@ -67,6 +68,7 @@ if TYPE_CHECKING:
     from app.services.scripts import StoredScript
 
 LARGE_TEXT_PT = 18
+OnRetry = steps.OnRetry  # told on the worker thread while a step waits for the server
 RENEW_MS = 5 * 60 * 1000  # a long conversation keeps its contact reserved
 
 
@@ -100,6 +102,7 @@ class CallingScreen(QWidget):
         self.callback_at: datetime | None = None
         self.recruit: RecruitInput | None = None
         self.outcome_by_hand = False
+        self.call_uuid = str(uuid.uuid4())  # the call on screen's (see _reset_call)
         self.setup = setup
         self.stored_script: StoredScript | None = setup.script
         self.script_problem = user_message(setup.problem) if setup.problem else ""
@@ -111,6 +114,8 @@ class CallingScreen(QWidget):
         self._renew.setInterval(min(RENEW_MS, self.claim_minutes * 60 * 1000 // 2))
         self._renew.timeout.connect(self._renew_claim)
         self._renew.start()
+        # The team's figures on a shared database, every few seconds while on view.
+        self.live = LiveFigures(self, ctx, evening, (self.evening_panel, self.empty_panel))
 
     # -- building -------------------------------------------------------------------------
 
@@ -163,6 +168,13 @@ class CallingScreen(QWidget):
         banner.addWidget(self.claim_next)
         self.claim_banner.setVisible(False)
         self.claim_state: Renewal | None = None
+        # Said while a save waits for a shared server that dropped the connection; it goes
+        # when the step ends either way. Not a dialog: the volunteer may keep talking.
+        self.reconnect_banner = QLabel()
+        self.reconnect_banner.setObjectName("reconnectBanner")
+        self.reconnect_banner.setWordWrap(True)
+        self.reconnect_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.reconnect_banner.setVisible(False)
 
         self.card_view = ContactCardView()
         self.script_panel = ScriptPanel()
@@ -297,6 +309,7 @@ class CallingScreen(QWidget):
         layout.addWidget(self.practice_note)
         layout.addWidget(self.missing_note)
         layout.addWidget(self.claim_banner)
+        layout.addWidget(self.reconnect_banner)
         layout.addWidget(self.conflict_notice)
         layout.addLayout(body, 1)
         layout.addLayout(self.action_grid)
@@ -431,6 +444,8 @@ class CallingScreen(QWidget):
         self.loading.setText(self.tr("Finding the next person…"))
         self.claim_go_on.setText(self.tr("Go on with this call"))
         self.claim_next.setText(self.tr("Take the next person"))
+        self.reconnect_banner.setText(self.tr("The connection to the server was lost. "
+                                              "Trying again…"))
         self._show_claim_state()
         self._update_status()
 
@@ -444,23 +459,30 @@ class CallingScreen(QWidget):
 
     # -- running database steps -----------------------------------------------------------
 
-    def _run(self, work: Callable[[], Update]) -> None:
+    def _run(self, work: Callable[[OnRetry], Update]) -> None:
         self.busy = True
         self._set_enabled(False)
 
-        def task(_progress: Progress) -> Update:
-            return work()
+        def task(progress: Progress) -> Update:
+            # A retry is told on the worker thread: the task's progress signal brings it here.
+            return work(lambda attempt, _wait: progress.report(attempt))
 
-        self.ctx.runner.run(task, context=self, on_success=self._done,
-                            on_failure=lambda exc: self._failed(exc, work), writes=True)
+        handle = self.ctx.runner.run(task, context=self, on_success=self._done,
+                                     on_failure=lambda exc: self._failed(exc, work),
+                                     writes=True)
+        handle.progressed.connect(self._reconnecting)
+
+    def _reconnecting(self, _attempt: int, _total: int, _text: str) -> None:
+        self.reconnect_banner.setVisible(True)
 
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.save_button, self.skip_button, self.undo_button, self.outcomes):
             widget.setEnabled(on)
 
-    def _failed(self, exc: BaseException, work: Callable[[], Update]) -> None:
+    def _failed(self, exc: BaseException, work: Callable[[OnRetry], Update]) -> None:
         self.busy = False
         self._set_enabled(True)
+        self.reconnect_banner.setVisible(False)
         show_error(self, exc, retry=lambda: self._run(work))
 
     @property
@@ -477,8 +499,8 @@ class CallingScreen(QWidget):
         minutes = self.claim_minutes
         showing = (self.card.contact_id, self.card.claim_token) if self.card else None
 
-        def work() -> Update:
-            step = steps.show_next(db, ev, minutes, showing)
+        def work(on_retry: OnRetry) -> Update:
+            step = steps.show_next(db, ev, minutes, showing, on_retry=on_retry)
             return Update(step.next, step.stats)
 
         self._run(work)
@@ -490,6 +512,7 @@ class CallingScreen(QWidget):
     def _done(self, update: Update) -> None:
         self.busy = False
         self._set_enabled(True)
+        self.reconnect_banner.setVisible(False)
         self.evening_panel.show_stats(update.stats)
         self.empty_panel.show_stats(update.stats)
         if update.saved_outcome == Outcome.RECRUITED.value:
@@ -571,6 +594,10 @@ class CallingScreen(QWidget):
         self.shown_contact.emit(None)
 
     def _reset_call(self) -> None:
+        # One call, one UUID, however often its save is tried again (after "connection lost",
+        # Save pressed anew): the server stores it once even when a lost answer hid that an
+        # earlier try was stored.
+        self.call_uuid = str(uuid.uuid4())
         self.callback_at = None
         self.recruit = None
         self.outcome_by_hand = False
@@ -751,14 +778,15 @@ class CallingScreen(QWidget):
             follow_up=FollowUpInput(promised, self.assigned.text()) if promised else None,
             meeting_signup=self.meeting.isChecked(),
             recruit=self.recruit if outcome == Outcome.RECRUITED.value else None,
+            call_uuid=self.call_uuid,
         )
         ev, db = self.evening, self.ctx.db
         minutes = self.claim_minutes
         name = (f"{self.recruit.first_name} {self.recruit.last_name}".strip()
                 if self.recruit else card.name)
 
-        def work() -> Update:
-            step = steps.save_and_next(db, ev, call, minutes)
+        def work(on_retry: OnRetry) -> Update:
+            step = steps.save_and_next(db, ev, call, minutes, on_retry=on_retry)
             return Update(step.next, step.stats, outcome, name, conflict=step.conflict,
                           saved_name=card.name)
 
@@ -791,9 +819,9 @@ class CallingScreen(QWidget):
         card, reason, ev, minutes = self.card, dialog.text(), self.evening, self.claim_minutes
         db = self.ctx.db
 
-        def work() -> Update:
+        def work(on_retry: OnRetry) -> Update:
             step = steps.skip_and_next(db, ev, card.contact_id, card.claim_token, reason,
-                                       minutes)
+                                       minutes, on_retry=on_retry)
             return Update(step.next, step.stats)
 
         self._run(work)
@@ -804,7 +832,7 @@ class CallingScreen(QWidget):
         ev, db, minutes = self.evening, self.ctx.db, self.claim_minutes
         showing = (self.card.contact_id, self.card.claim_token) if self.card else None
 
-        def work() -> Update:
+        def work(_on_retry: OnRetry) -> Update:
             step = steps.undo_last(db, ev, minutes, showing)
             return Update(None, step.stats, undone=step.undone)
 

@@ -11,6 +11,8 @@ checked only for their shape, and every export treats them as free text.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 
 from sqlalchemy.orm import Session
@@ -35,7 +37,7 @@ def check_answers(session: Session, script_id: int | None,
             _check_key(key)
             _check_shape(key, value)
         return
-    found = version_source(session, script_id)
+    found = _version(session, script_id)
     if found is None:
         raise UserError(QT_TRANSLATE_NOOP("app", "There is no script with id {id}"),
                         id=script_id)
@@ -50,6 +52,47 @@ def check_answers(session: Session, script_id: int | None,
                                   "'{key}'; its answer cannot be saved"),
                 script=name, version=version, key=_shown(key))
         _check_answer(question, value)
+
+
+# Stored script versions never change (an edit is a new version), so on a server, where every
+# statement is a round trip, a version once read is kept: keyed by the server's database,
+# because one process may use several. Not on SQLite, whose ids can come back after a delete.
+_VERSIONS: OrderedDict[tuple[str, int], tuple[str, int, str]] = OrderedDict()
+_KEPT = 64
+
+
+def _version(session: Session, script_id: int) -> tuple[str, int, str] | None:
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        return version_source(session, script_id)
+    key = (connection.engine.url.render_as_string(hide_password=True), script_id)
+    with _LOCK:
+        found = _VERSIONS.get(key)
+    if found is None:
+        found = version_source(session, script_id)
+        if found is None:
+            return None
+        with _LOCK:
+            _VERSIONS[key] = found
+            while len(_VERSIONS) > _KEPT:
+                _VERSIONS.popitem(last=False)
+    return found
+
+
+_LOCK = threading.Lock()
+
+
+def remember_version(session: Session, script_id: int, key: str, version: int,
+                     source: str) -> None:
+    """Keep a version the calling screen has just read, so its first save need not read it
+    again (on SQLite nothing is kept)."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        with _LOCK:
+            _VERSIONS[(connection.engine.url.render_as_string(hide_password=True),
+                       script_id)] = (key, version, source)
+            while len(_VERSIONS) > _KEPT:
+                _VERSIONS.popitem(last=False)
 
 
 def _check_answer(question: Question, value: object) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -82,11 +84,12 @@ _national = functools.lru_cache(maxsize=4096)(format_national)
 
 # Built once: the card is loaded after every save, and building statements costs more than
 # running them.
+CARD_COLUMNS = (Contact.id, Contact.campaign_id, Contact.target_group_id, TargetGroup.name,
+                Contact.first_name, Contact.last_name, Contact.extra, Contact.city,
+                Contact.birth_year, Contact.notes_for_next, Contact.queue_rank,
+                Contact.next_call_at, Contact.state_version)
 _CONTACT = (
-    select(Contact.id, Contact.campaign_id, Contact.target_group_id, TargetGroup.name,
-           Contact.first_name, Contact.last_name, Contact.extra, Contact.city,
-           Contact.birth_year, Contact.notes_for_next, Contact.queue_rank, Contact.next_call_at,
-           Contact.state_version)
+    select(*CARD_COLUMNS)
     .join(TargetGroup, TargetGroup.id == Contact.target_group_id)
     # Never a person of a running import (the queue does not offer them either).
     .where(Contact.id == bindparam("contact_id"),
@@ -113,15 +116,16 @@ def load_card(
     row = connection.execute(_CONTACT, params).first()
     if row is None:
         raise LookupError(contact_id)
-    now = now or utcnow()
-    phones = tuple(
-        PhoneInfo(pid, e164, _national(e164), kind, bool(failed))
-        for pid, e164, kind, failed in connection.execute(_PHONES, params)
-    )
-    attempts = tuple(
-        AttemptInfo(at, outcome, name or "")
-        for at, outcome, name in connection.execute(_ATTEMPTS, params)
-    )
+    phones = [tuple(p) for p in connection.execute(_PHONES, params)]
+    attempts = [tuple(a) for a in connection.execute(_ATTEMPTS, params)]
+    return card_from(tuple(row), phones, attempts, claim_token, now or utcnow())
+
+
+def card_from(row: tuple[Any, ...], phones: Sequence[Sequence[Any]],
+              attempts: Sequence[Sequence[Any]], claim_token: str,
+              now: datetime) -> ContactCard:
+    """The card from the contact's row (the columns of CARD_COLUMNS), its numbers (id, e164,
+    kind, failed) and its earlier calls (started_at, outcome, volunteer name)."""
     (cid, campaign_id, group_id, group_name, first_name, last_name, extra, city, birth_year,
      notes, rank, next_call_at, version) = row
     age = now.astimezone().year - birth_year if birth_year else None
@@ -137,8 +141,9 @@ def load_card(
         city=city,
         age=age,
         notes_for_next=notes,
-        attempts=attempts,
-        phones=phones,
+        attempts=tuple(AttemptInfo(at, outcome, name or "") for at, outcome, name in attempts),
+        phones=tuple(PhoneInfo(pid, e164, _national(e164), kind, bool(failed))
+                     for pid, e164, kind, failed in phones),
         queue_rank=rank,
         next_call_at=next_call_at,
         state_version=version,

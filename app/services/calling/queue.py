@@ -28,11 +28,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from app.clock import utcnow
 from app.db.models import Campaign, Contact
 from app.domain.status import ContactStatus, QueueRank
+from app.services.calling.call_rows import NOTHING, Attached, run_attached
 from app.services.calling.card import ContactCard, load_card
 from app.services.calling.hours import CallingHours, hours_from_text
+from app.services.calling.server_clock import db_now, server_now_column, uses_server_clock
 
 # Written as a literal, not a bound parameter: SQLite uses a partial index only when the query
 # repeats the index's WHERE term as it is.
@@ -74,7 +75,7 @@ class NextContact:
 
 
 @functools.cache
-def _claim_statement(by_group: bool, excluding: bool, skip_locked: bool) -> Update:
+def claim_statement(by_group: bool, excluding: bool, skip_locked: bool) -> Update:
     """The claim UPDATE, built once per shape: building statements costs more than running
     them (values come as bound parameters)."""
     now = bindparam("p_now", type_=Contact.next_call_at.type)
@@ -116,9 +117,9 @@ def claim_next(
     Run it inside `Database.transaction()`: on SQLite that is BEGIN IMMEDIATE, so two app
     instances take turns; on PostgreSQL the row lock is skipped by the other instance.
     """
-    now = now or utcnow()
+    now = now or db_now(session)
     connection = session.connection()
-    statement = _claim_statement(group_id is not None, exclude is not None,
+    statement = claim_statement(group_id is not None, exclude is not None,
                                  connection.dialect.name == "postgresql")
     token = str(uuid.uuid4())
     expires = now + timedelta(minutes=claim_minutes)
@@ -136,7 +137,7 @@ def claim_contact(
     now: datetime | None = None,
 ) -> Claim:
     """Reserve one given contact (after Undo), whatever its state."""
-    now = now or utcnow()
+    now = now or db_now(session)
     token = str(uuid.uuid4())
     expires = now + timedelta(minutes=claim_minutes)
     session.execute(
@@ -168,7 +169,7 @@ def renew_claim(
     now: datetime | None = None,
 ) -> Renewal:
     """Keep holding a contact during a long conversation, and say whether it was lost."""
-    now = now or utcnow()
+    now = now or db_now(session)
     held = session.execute(
         select(Contact.claim_expires_at).where(Contact.id == contact_id,
                                                Contact.claim_token == token)
@@ -191,7 +192,7 @@ def queue_state(
     now: datetime | None = None,
 ) -> QueueState:
     """Counts that explain an empty queue (one grouped query)."""
-    now = now or utcnow()
+    now = now or db_now(session)
     is_open = Contact.status == ContactStatus.OPEN.value
     later = Contact.next_call_at > now
     kind = case(
@@ -227,15 +228,20 @@ def queue_state(
     )
 
 
-def _hours(session: Session, campaign_id: int) -> CallingHours:
-    row = session.connection().execute(_HOURS, {"campaign_id": campaign_id}).first()
+def campaign_hours(session: Session, campaign_id: int) -> tuple[CallingHours, datetime]:
+    """The campaign's calling hours and the time that decides (the server's on PostgreSQL),
+    in one statement."""
+    server = uses_server_clock(session)
+    row = session.connection().execute(_HOURS_AND_NOW if server else _HOURS,
+                                       {"campaign_id": campaign_id}).first()
     if row is None:
         raise LookupError(campaign_id)
-    return hours_from_text(row[0], row[1])
+    return hours_from_text(row[0], row[1]), row[2] if server else db_now(session)
 
 
 _HOURS = select(Campaign.weekday_hours, Campaign.weekend_hours).where(
     Campaign.id == bindparam("campaign_id"))
+_HOURS_AND_NOW = _HOURS.add_columns(server_now_column())
 
 
 def next_contact(
@@ -248,10 +254,22 @@ def next_contact(
     exclude: int | None = None,
     now: datetime | None = None,
     tz: tzinfo | None = None,
+    hours: CallingHours | None = None,
+    attach: Attached = NOTHING,
 ) -> NextContact:
-    """Claim and load the next contact, or say why there is none (calling hours, counts)."""
-    now = now or utcnow()
-    hours = _hours(session, campaign_id)
+    """Claim and load the next contact, or say why there is none (calling hours, counts).
+
+    `hours` and `now`: when the caller already read them (a save reads them with the person).
+    `attach`: inserts of the save to send with the claim (on a server, a round trip fewer).
+    """
+    if hours is None:
+        hours, clock = campaign_hours(session, campaign_id)
+        now = now or clock
+    now = now or db_now(session)
+    server = uses_server_clock(session)
+    if attach.any and not (server and hours.is_open(now, tz)):
+        run_attached(session, attach)
+        attach = NOTHING
     if not hours.is_open(now, tz):
         state = queue_state(session, campaign_id, group_id, now)
         return NextContact(None, QueueState(
@@ -259,6 +277,16 @@ def next_contact(
                "hours_text": hours.text_for(now, tz),
                "opens_at": hours.next_opening(now, tz)}
         ))
+    if server:
+        card = _claim_and_load(session, campaign_id, volunteer_id, claim_minutes, group_id,
+                               exclude, now, attach)
+        if card is None and exclude is not None:
+            # Only the contact just handled is left (skipped, or another number to try).
+            card = _claim_and_load(session, campaign_id, volunteer_id, claim_minutes,
+                                   group_id, None, now)
+        if card is None:
+            return NextContact(None, queue_state(session, campaign_id, group_id, now))
+        return NextContact(card)
     claim = claim_next(session, campaign_id=campaign_id, volunteer_id=volunteer_id,
                        claim_minutes=claim_minutes, group_id=group_id, exclude=exclude, now=now)
     if claim is None and exclude is not None:
@@ -268,3 +296,18 @@ def next_contact(
     if claim is None:
         return NextContact(None, queue_state(session, campaign_id, group_id, now))
     return NextContact(load_card(session, claim.contact_id, claim.token, now))
+
+
+def _claim_and_load(
+    session: Session, campaign_id: int, volunteer_id: int | None, claim_minutes: int,
+    group_id: int | None, exclude: int | None, now: datetime, attach: Attached = NOTHING,
+) -> ContactCard | None:
+    """PostgreSQL: the claim and the card in one statement (claim_card_pg.py)."""
+    from app.services.calling.claim_card_pg import claim_and_load
+
+    token = str(uuid.uuid4())
+    return claim_and_load(session, group_id is not None, exclude is not None, {
+        "p_now": now, "p_campaign_id": campaign_id, "p_group_id": group_id,
+        "p_exclude": exclude, "p_volunteer_id": volunteer_id, "p_token": token,
+        "p_expires": now + timedelta(minutes=claim_minutes),
+    }, token, now, attach)

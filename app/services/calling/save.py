@@ -3,12 +3,14 @@ queue state, and the claim of the next contact. A crash leaves either all of it 
 
 from __future__ import annotations
 
+import functools
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Select, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
@@ -28,8 +30,13 @@ from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services import dnc
 from app.services.calling import tally
 from app.services.calling.answers import check_answers
+from app.services.calling.call_rows import NOTHING, CallRows, run_attached, write_call_pg
+from app.services.calling.hours import hours_from_text
 from app.services.calling.precedence import QueueFields, merge
 from app.services.calling.queue import NextContact, next_contact
+from app.services.calling.server_clock import server_now_column
+from app.services.calling.stats import EveningStats
+from app.services.lengths import check_fits
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,13 @@ class RecruitInput:
     city: str = ""
     birth_year: int | None = None
     consent_contact: bool = False
+
+
+# The membership form's fields and how much each holds (the form stops typing there).
+RECRUIT_FIELD_LENGTHS: dict[str, int] = {
+    name: int(getattr(Recruit.__table__.c[name].type, "length", 0) or 0)
+    for name in ("first_name", "last_name", "email", "phone", "street", "postcode", "city")
+}
 
 
 @dataclass(frozen=True)
@@ -71,6 +85,9 @@ class CallInput:
     follow_up: FollowUpInput | None = None
     meeting_signup: bool = False
     recruit: RecruitInput | None = None
+    # Made when the volunteer presses Save, so a save retried after a dropped connection is
+    # stored once: a call whose uuid is already stored is not saved again.
+    call_uuid: str = field(default_factory=lambda: str(uuid.uuid4()))
 
 
 @dataclass(frozen=True)
@@ -87,6 +104,8 @@ class SaveResult:
     call_id: int
     next: NextContact | None
     conflict: SaveConflict | None = None
+    replayed: bool = False  # the call was already stored (a retried save): nothing changed
+    figures: EveningStats | None = None  # with figures_since: the side panel's figures
 
 
 def validate(call: CallInput, session: Session | None = None) -> Outcome:
@@ -107,9 +126,14 @@ def validate(call: CallInput, session: Session | None = None) -> Outcome:
         if not recruit.consent_membership or not recruit.consent_text.strip():
             raise UserError(QT_TRANSLATE_NOOP(
                 "app", "A new member must consent to membership before you save"))
+        for name in ("first_name", "last_name", "email", "phone", "street", "postcode",
+                     "city"):
+            check_fits(str(getattr(recruit, name)).strip(), getattr(Recruit, name))
     if call.follow_up is not None and not call.follow_up.promised.strip():
         raise UserError(QT_TRANSLATE_NOOP("app", "The follow-up says nothing about what "
                                                      "was promised"))
+    if call.follow_up is not None:
+        check_fits(call.follow_up.assigned_to.strip(), FollowUp.assigned_to)
     if session is not None:
         check_answers(session, call.script_id, call.answers)
     return outcome
@@ -128,6 +152,7 @@ def save_call(
     show_next: bool = True,
     now: datetime | None = None,
     tz: tzinfo | None = None,
+    figures_since: datetime | None = None,
 ) -> SaveResult:
     """Save one call and (show_next) claim the next contact, in the caller's transaction.
 
@@ -136,17 +161,29 @@ def save_call(
     call can only strengthen the state (precedence.merge), and the result says who else called.
     """
     outcome = validate(call, session)
-    now = now or utcnow()
     connection = session.connection()
-    contact_row = _CONTACT_ROW
-    if connection.dialect.name == "postgresql":
-        # Hold the person's row until commit: the checks below then see what the write changes.
-        contact_row = contact_row.with_for_update()
-    row = connection.execute(contact_row, {"contact_id": call.contact_id}).first()
+    server_clock = connection.dialect.name == "postgresql"
+    row = connection.execute(_read_statement(server_clock), {
+        "contact_id": call.contact_id, "phone_id": call.phone_number_id,
+        "call_uuid": call.call_uuid}).first()
     if row is None:
         raise UserError(QT_TRANSLATE_NOOP("app", "Contact {id} is no longer in the database"),
                         id=call.contact_id)
-    campaign = connection.execute(_RULES, {"campaign_id": row.campaign_id}).one()
+    now = now or (row.server_now if server_clock else None) or utcnow()
+    hours = hours_from_text(row.weekday_hours, row.weekend_hours)
+    if row.replay_id is not None:
+        # Stored by an earlier try whose answer the dropped connection lost: the person's
+        # state already follows it. Only the next person is still to come.
+        following = None
+        if show_next:
+            following = next_contact(
+                session, campaign_id=row.campaign_id, volunteer_id=call.volunteer_id,
+                claim_minutes=claim_minutes, group_id=group_id, exclude=call.contact_id,
+                now=now, tz=tz, hours=hours)
+        figures = tally.bump_and_read(session, row.campaign_id, None, call.volunteer_id,
+                                      figures_since)
+        return SaveResult(int(row.replay_id), following, None, replayed=True, figures=figures)
+    campaign = row
     fresh = bool(call.claim_token) and row.claim_token == call.claim_token
     if not fresh and call.seen_version is not None:
         fresh = row.state_version == call.seen_version
@@ -156,10 +193,7 @@ def save_call(
         "last_outcome": row.last_outcome, "last_called_at": _iso(row.last_called_at),
         "notes_for_next": row.notes_for_next,
     }
-    number = ""
-    if call.phone_number_id is not None:
-        number = connection.execute(_NUMBER, {"phone_id": call.phone_number_id,
-                                                "contact_id": call.contact_id}).scalar() or ""
+    number = (row.number or "") if call.phone_number_id is not None else ""
     current = QueueFields(row.status, row.queue_rank, row.next_call_at)
     proposed = _proposed(session, call, outcome, current, row.attempts + 1, campaign, now, before)
     target = merge(current, proposed, fresh=fresh)
@@ -177,55 +211,94 @@ def save_call(
     if fresh or target != current:
         # The person is settled by this call: whoever else holds them must look again.
         values.update(claimed_by_id=None, claim_token=None, claim_expires_at=None)
-    version = connection.execute(
-        update(Contact).where(Contact.id == bindparam("p_contact_id")).values(**values)
-        .returning(Contact.state_version),
-        {"p_contact_id": call.contact_id},
-    ).scalar_one()
-    before["version_after"] = version
     conflict = None if fresh else _conflict(session, call, target)
-    call_id = connection.execute(_INSERT_CALL, dict(
-            campaign_id=row.campaign_id, target_group_id=row.target_group_id,
+    bump_version = "state_version" in values
+    rows = CallRows(
+        contact={k: v for k, v in values.items() if k not in ("attempts", "state_version")},
+        bump_version=bump_version,
+        call=dict(
+            uuid=call.call_uuid, campaign_id=row.campaign_id, target_group_id=row.target_group_id,
             contact_id=call.contact_id, volunteer_id=call.volunteer_id,
             phone_number_id=call.phone_number_id, number_dialled=number,
             started_at=call.started_at, ended_at=call.ended_at or now, outcome=outcome.value,
             notes=call.notes.strip() if campaign.notes_enabled else "",
             meeting_signup=call.meeting_signup, script_id=call.script_id,
             contact_before=before, saved_at=now,
-        )).scalar()
-    assert call_id is not None
-    if call.answers:
-        connection.execute(insert(Answer), [
-            {"call_id": call_id, "question_key": key, "value": value}
-            for key, value in call.answers.items()
-        ])
-    if outcome is Outcome.RECRUITED and call.recruit is not None:
-        r = call.recruit
-        session.execute(insert(Recruit).values(
-            call_id=call_id, first_name=r.first_name.strip(), last_name=r.last_name.strip(),
-            email=r.email.strip(), phone=r.phone.strip(), street=r.street.strip(),
-            postcode=r.postcode.strip(), city=r.city.strip(), birth_year=r.birth_year,
-            consent_membership=r.consent_membership, consent_contact=r.consent_contact,
-            consent_text=r.consent_text.strip(), consented_at=now,
-        ))
-    if call.follow_up is not None:
-        f = call.follow_up
-        session.execute(insert(FollowUp).values(
-            contact_id=call.contact_id, call_id=call_id, promised=f.promised.strip(),
-            assigned_to=f.assigned_to.strip(), due_at=f.due_at, created_at=now,
-        ))
-    tally.bump(session, row.campaign_id, calls=1,
-               conversations=int(outcome in CONVERSATIONS),
-               recruits=int(outcome is Outcome.RECRUITED),
-               follow_ups=int(call.follow_up is not None))
+        ),
+        answers=dict(call.answers),
+        recruit=_recruit_row(call.recruit, now) if outcome is Outcome.RECRUITED else None,
+        follow_up=_follow_up_row(call, now),
+        tally=dict(calls=1, conversations=int(outcome in CONVERSATIONS),
+                   recruits=int(outcome is Outcome.RECRUITED),
+                   follow_ups=int(call.follow_up is not None)),
+    )
+    attached = NOTHING
+    if server_clock and outcome is not Outcome.DO_NOT_CALL:
+        # The person's row is held (FOR UPDATE) and nothing above changed it (a do-not-call
+        # does: the list's entry settles the person): the version after is known now.
+        before["version_after"] = row.state_version + int(bump_version)
+        call_id, attached = write_call_pg(session, rows)
+        if not show_next:
+            run_attached(session, attached)
+            attached = NOTHING
+    else:
+        call_id = _write_call(session, rows, before)
     following = None
     if show_next:
         following = next_contact(
             session, campaign_id=row.campaign_id, volunteer_id=call.volunteer_id,
             claim_minutes=claim_minutes, group_id=group_id, exclude=call.contact_id,
-            now=now, tz=tz,
+            now=now, tz=tz, hours=hours, attach=attached,
         )
-    return SaveResult(call_id, following, conflict)
+    # Last, so the campaign's one totals row is locked only from here to the commit (every
+    # save of the campaign waits for it).
+    figures = tally.bump_and_read(session, row.campaign_id, rows.tally,
+                                  call.volunteer_id, figures_since)
+    return SaveResult(call_id, following, conflict, figures=figures)
+
+
+def _recruit_row(recruit: RecruitInput | None, now: datetime) -> dict[str, Any] | None:
+    if recruit is None:
+        return None
+    r = recruit
+    return dict(
+        first_name=r.first_name.strip(), last_name=r.last_name.strip(),
+        email=r.email.strip(), phone=r.phone.strip(), street=r.street.strip(),
+        postcode=r.postcode.strip(), city=r.city.strip(), birth_year=r.birth_year,
+        consent_membership=r.consent_membership, consent_contact=r.consent_contact,
+        consent_text=r.consent_text.strip(), consented_at=now,
+    )
+
+
+def _follow_up_row(call: CallInput, now: datetime) -> dict[str, Any] | None:
+    f = call.follow_up
+    if f is None:
+        return None
+    return dict(contact_id=call.contact_id, promised=f.promised.strip(),
+                assigned_to=f.assigned_to.strip(), due_at=f.due_at, created_at=now)
+
+
+def _write_call(session: Session, rows: CallRows, before: dict[str, Any]) -> int:
+    """The rows of one call, a statement each (a local file: statements cost little)."""
+    connection = session.connection()
+    contact_id = rows.call["contact_id"]
+    before["version_after"] = connection.execute(
+        update(Contact).where(Contact.id == bindparam("p_contact_id"))
+        .values(**rows.contact_values()).returning(Contact.state_version),
+        {"p_contact_id": contact_id},
+    ).scalar_one()
+    call_id = connection.execute(_INSERT_CALL, rows.call).scalar()
+    assert call_id is not None
+    if rows.answers:
+        connection.execute(insert(Answer), [
+            {"call_id": call_id, "question_key": key, "value": value}
+            for key, value in rows.answers.items()
+        ])
+    if rows.recruit is not None:
+        session.execute(insert(Recruit).values(call_id=call_id, **rows.recruit))
+    if rows.follow_up is not None:
+        session.execute(insert(FollowUp).values(call_id=call_id, **rows.follow_up))
+    return int(call_id)
 
 
 def _proposed(
@@ -263,15 +336,31 @@ def _conflict(session: Session, call: CallInput, target: QueueFields) -> SaveCon
     return SaveConflict(other.name or "", other.saved_at, target.status)
 
 
-_CONTACT_ROW = select(
-    Contact.campaign_id, Contact.target_group_id, Contact.status, Contact.queue_rank,
-    Contact.next_call_at, Contact.attempts, Contact.last_outcome, Contact.last_called_at,
-    Contact.notes_for_next, Contact.claim_token, Contact.state_version,
-).where(Contact.id == bindparam("contact_id"))
-_RULES = select(Campaign.notes_enabled, Campaign.max_attempts, Campaign.retry_wait_minutes).where(
-    Campaign.id == bindparam("campaign_id"))
-_NUMBER = select(PhoneNumber.e164).where(PhoneNumber.id == bindparam("phone_id"),
-                                         PhoneNumber.contact_id == bindparam("contact_id"))
+@functools.cache
+def _read_statement(server_clock: bool) -> Select[Any]:
+    """Everything the save decides with, in one statement (each one is a round trip to a
+    server): the person, the campaign's rules and hours, the number dialled, whether this
+    call is already stored, and on a server its clock. On PostgreSQL the person's row is held
+    until commit, so the checks see what the write changes; the campaign's row is not."""
+    number = (select(PhoneNumber.e164)
+              .where(PhoneNumber.id == bindparam("phone_id"),
+                     PhoneNumber.contact_id == Contact.id)
+              .scalar_subquery().label("number"))
+    replay = (select(Call.id).where(Call.uuid == bindparam("call_uuid"))
+              .scalar_subquery().label("replay_id"))
+    statement: Select[Any] = select(  # type: ignore[assignment]
+        Contact.campaign_id, Contact.target_group_id, Contact.status, Contact.queue_rank,
+        Contact.next_call_at, Contact.attempts, Contact.last_outcome, Contact.last_called_at,
+        Contact.notes_for_next, Contact.claim_token, Contact.state_version,
+        Campaign.notes_enabled, Campaign.max_attempts, Campaign.retry_wait_minutes,
+        Campaign.weekday_hours, Campaign.weekend_hours, number, replay,
+    ).join(Campaign, Campaign.id == Contact.campaign_id).where(
+        Contact.id == bindparam("contact_id"))
+    if server_clock:
+        statement = statement.add_columns(server_now_column()).with_for_update(of=Contact)
+    return statement
+
+
 _INSERT_CALL = insert(Call).returning(Call.id)
 
 

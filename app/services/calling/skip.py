@@ -7,11 +7,11 @@ from datetime import datetime, tzinfo
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from app.clock import utcnow
 from app.db.models import Contact
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services import audit
 from app.services.calling.queue import NextContact, next_contact
+from app.services.calling.server_clock import db_now
 
 
 def skip_contact(
@@ -31,7 +31,7 @@ def skip_contact(
     """Put the contact back (due now, so after the ones waiting longer) and offer the next."""
     if not reason.strip():
         raise UserError(QT_TRANSLATE_NOOP("app", "Please say why you skip this person"))
-    now = now or utcnow()
+    now = now or db_now(session)
     session.execute(
         update(Contact)
         .where(Contact.id == contact_id, Contact.claim_token == claim_token)

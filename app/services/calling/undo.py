@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from app.clock import utcnow
 from app.db.models import Answer, Call, Contact, DoNotCall, FollowUp, PhoneNumber, Recruit
 from app.domain.outcomes import CONVERSATIONS, Outcome
 from app.errors import QT_TRANSLATE_NOOP, UserError
@@ -19,6 +18,7 @@ from app.services.calling import tally
 from app.services.calling.card import ContactCard, load_card
 from app.services.calling.queue import claim_contact, release_claim
 from app.services.calling.save import FollowUpInput, RecruitInput
+from app.services.calling.server_clock import db_now
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def undo_last_call(
 
     `showing` is the contact on screen now (id, claim token): it goes back to the queue.
     """
-    now = now or utcnow()
+    now = now or db_now(session)
     call = session.scalars(
         select(Call).where(Call.volunteer_id == volunteer_id, Call.saved_at >= since)
         .order_by(Call.saved_at.desc(), Call.id.desc()).limit(1)

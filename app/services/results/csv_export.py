@@ -15,6 +15,7 @@ from app.services.results.calls import call_table
 from app.services.results.figures import ReportFilter
 from app.services.results.privacy import DEFAULT_PRIVACY, Privacy
 from app.services.results.safe_text import csv_text
+from app.services.server.rights import hold_campaign_for_export
 
 
 def export_csv(session: Session, campaign_id: int, target: Path, *,
@@ -31,6 +32,8 @@ def export_csv(session: Session, campaign_id: int, target: Path, *,
             "app", "The calls file has a row per call, which the aggregate level does not "
                    "allow; choose district or full, or export the figures to Excel"))
     target = check_output(target, database=session_database(session), force=True)
+    # A volunteer's login is refused here by the server (no export at any level).
+    hold_campaign_for_export(session, campaign_id)
     table = call_table(session, campaign_id, privacy, language, flt, progress)
     count = 0
     with (atomic_write(target, force=force) as tmp,

@@ -29,6 +29,7 @@ from app.services.results.questions import FREE_TEXT, QuestionStats, question_st
 from app.services.results.sheet_writer import ONE_DECIMAL, PERCENT_FORMAT, SheetWriter
 from app.services.results.spool import discard, private_spool, save_workbook
 from app.services.results.summary_sheet import write_summary
+from app.services.server.rights import hold_campaign_for_export
 
 if TYPE_CHECKING:
     from app.db.database import Database
@@ -60,6 +61,8 @@ def export_xlsx(
     from openpyxl import Workbook
 
     target = check_output(target, database=session_database(session), force=True)
+    # A volunteer's login is refused here by the server (no export at any level).
+    hold_campaign_for_export(session, campaign_id)
     progress = progress or NoProgress()
     now = now or utcnow()
     labels = Labels(language)
