@@ -56,6 +56,27 @@ def _fill(db: Database) -> None:
             card = save_call(session, call).next.card  # type: ignore[union-attr]
     with db.transaction() as session:
         dnc.add_numbers(session, ["+46701740699", "+46313900699"], reason="file", source="test")
+    _fill_packs(db, campaign_id)
+
+
+def _fill_packs(db: Database, campaign_id: int) -> None:
+    """A calling pack made, called on a laptop, returned and merged (pack tables, call.pack_id)."""
+    import tempfile
+
+    from app.services.demo import PRACTICE_NAME
+    from app.services.packs.create import create_pack
+    from app.services.packs.laptop import open_pack, return_pack
+    from app.services.packs.merge import merge_results
+    from tests.packs_helpers import CODE, call_on_laptop, laptop
+
+    with tempfile.TemporaryDirectory() as folder:
+        pack = Path(folder) / "pack.ringkvall"
+        create_pack(db, campaign=PRACTICE_NAME, volunteer="Ann", size=2, out=pack, code=CODE)
+        with laptop(Path(folder) / "ann"):
+            opened = open_pack(pack, CODE)
+            call_on_laptop(opened.path, campaign_id, "Ann", ["refused"])
+            back = return_pack(pack, CODE, Path(folder) / "back.ringkvall").path
+        merge_results(db, back, CODE)
 
 
 def _counts(conn: Connection) -> dict[str, int]:
@@ -132,8 +153,10 @@ def test_down_to_the_first_revision_and_back_up_keeps_every_row(db_url: str) -> 
             assert _broken_references(db) == [], revision
             before = after
         assert set(before) == set(start)
-        assert {t: n for t, n in before.items() if t != "call_tally"} == {
-            t: n for t, n in start.items() if t != "call_tally"}
+        # The totals are counted again by 0003; a downgrade past 0004 drops the packs.
+        recreated = {"call_tally", "pack", "pack_assignment", "pack_merge"}
+        assert {t: n for t, n in before.items() if t not in recreated} == {
+            t: n for t, n in start.items() if t not in recreated}
     finally:
         db.close()
 

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "app.cli.cmd_export",
     "app.cli.cmd_db",
     "app.cli.cmd_server",
+    "app.cli.cmd_pack",
 )
 
 

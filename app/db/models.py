@@ -253,6 +253,11 @@ class Call(Base):
     # The contact's queue state before this call, so Undo can restore it exactly.
     contact_before: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Calls made on a laptop from a calling pack (app/services/packs) say which one; a call
+    # merged from a revoked or expired pack is flagged ("revoked", "expired") for review.
+    pack_id: Mapped[str | None] = mapped_column(
+        ForeignKey("pack.id", ondelete="SET NULL"), index=True)
+    flag: Mapped[str | None] = mapped_column(String(30))
 
     answers: Mapped[list[Answer]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
@@ -343,3 +348,54 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(50), default="")
     entity_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Pack(Base):
+    """A calling pack: people handed to one volunteer's laptop as an encrypted file."""
+
+    __tablename__ = "pack"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=_uuid)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign.id", ondelete="CASCADE"), index=True)
+    target_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("target_group.id", ondelete="SET NULL"))
+    volunteer: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(20), default="out")  # out, revoked
+
+
+class PackAssignment(Base):
+    """One person in one pack. A person is in at most one open assignment (released_at IS
+    NULL), which the database itself enforces: two packs made at once cannot share anyone."""
+
+    __tablename__ = "pack_assignment"
+    __table_args__ = (
+        Index(
+            "ux_pack_assignment_open_contact", "contact_id", unique=True,
+            sqlite_where=text("released_at IS NULL"),
+            postgresql_where=text("released_at IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pack_id: Mapped[str] = mapped_column(
+        ForeignKey("pack.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"))
+    released_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class PackMerge(Base):
+    """One results file merged into the organiser's database; the same file again is seen
+    here and changes nothing."""
+
+    __tablename__ = "pack_merge"
+    __table_args__ = (UniqueConstraint("pack_id", "file_sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pack_id: Mapped[str] = mapped_column(ForeignKey("pack.id", ondelete="CASCADE"))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    merged_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -11,6 +11,7 @@ class ContactStatus(StrEnum):
     DNC = "dnc"  # on the do-not-call list
     NO_NUMBER = "no_number"  # every number failed (wrong number)
     IMPORTING = "importing"  # part of an import still running: no screen or figure sees it
+    PACKED = "packed"  # handed out in a calling pack: a laptop calls them (app/services/packs)
 
 
 class QueueRank(IntEnum):

@@ -480,6 +480,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n contact(s) are in calling packs on volunteers&apos; laptops.</source>
+        <translation>
+            <numerusform>%n kontakt(er) finns i ringpaket på ringarnas datorer.</numerusform>
+            <numerusform>%n kontakt(er) finns i ringpaket på ringarnas datorer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n contact(s) are done.</source>
         <translation>
             <numerusform>%n kontakt är klar.</numerusform>

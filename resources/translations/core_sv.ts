@@ -537,6 +537,18 @@
         <translation>Skriv ditt namn</translation>
     </message>
     <message>
+        <source>A pack needs at least one person</source>
+        <translation>Ett ringpaket behöver minst en person</translation>
+    </message>
+    <message>
+        <source>The pack code is empty</source>
+        <translation>Paketkoden är tom</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;{campaign}&apos; has nobody left who has not been called</source>
+        <translation>Kampanjen &apos;{campaign}&apos; har ingen kvar som inte har ringts</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
@@ -803,6 +815,54 @@
     <message>
         <source>The text &apos;{start}…&apos; is too long: at most {length} characters fit ({count} given)</source>
         <translation>Texten &apos;{start}…&apos; är för lång: högst {length} tecken får plats ({count} angivna)</translation>
+    </message>
+    <message>
+        <source>Give the pack code with --code or ${env}</source>
+        <translation>Ange paketkoden med --code eller ${env}</translation>
+    </message>
+    <message>
+        <source>{file} is not a Ringkväll calling pack</source>
+        <translation>{file} är inget ringpaket från Ringkväll</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer Ringkväll; update Ringkväll to open it</source>
+        <translation>{file} gjordes av en nyare Ringkväll; uppdatera Ringkväll för att öppna den</translation>
+    </message>
+    <message>
+        <source>{file} is damaged</source>
+        <translation>{file} är skadad</translation>
+    </message>
+    <message>
+        <source>Cannot open {file}: the code is wrong or the file is damaged</source>
+        <translation>Kan inte öppna {file}: koden är fel eller filen är skadad</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer Ringkväll (schema {revision}); update Ringkväll to open it</source>
+        <translation>{file} gjordes av en nyare Ringkväll (schema {revision}); uppdatera Ringkväll för att öppna den</translation>
+    </message>
+    <message>
+        <source>There is no file {file}</source>
+        <translation>Filen {file} finns inte</translation>
+    </message>
+    <message>
+        <source>{file} holds a volunteer&apos;s results; merge it on the organiser&apos;s computer</source>
+        <translation>{file} innehåller en ringares resultat; ta emot den på organisatörens dator</translation>
+    </message>
+    <message>
+        <source>Pack {file} has not been opened on this computer</source>
+        <translation>Ringpaketet {file} har inte öppnats på den här datorn</translation>
+    </message>
+    <message>
+        <source>There is no pack with id {id}</source>
+        <translation>Det finns inget ringpaket med id {id}</translation>
+    </message>
+    <message>
+        <source>{file} belongs to a pack this database did not make (another campaign or another organiser&apos;s database)</source>
+        <translation>{file} hör till ett ringpaket som den här databasen inte har gjort (en annan kampanj eller en annan organisatörs databas)</translation>
+    </message>
+    <message>
+        <source>{file} is a pack, not a volunteer&apos;s results; the volunteer returns it with &apos;Lämna tillbaka&apos;</source>
+        <translation>{file} är ett ringpaket, inte en ringares resultat; ringaren lämnar resultaten med &apos;Lämna tillbaka&apos;</translation>
     </message>
 </context>
 <context>

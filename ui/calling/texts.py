@@ -92,6 +92,9 @@ class QueueTexts(QObject):
             lines.append(self.tr("%n callback(s) are due later, the first at %1.", "",
                                  state.callbacks_later)
                          .replace("%1", when_text(state.callback_at)))
+        if state.packed:
+            lines.append(self.tr("%n contact(s) are in calling packs on volunteers' laptops.",
+                                 "", state.packed))
         if state.done:
             lines.append(self.tr("%n contact(s) are done.", "", state.done))
         return lines

@@ -58,6 +58,7 @@ class QueueState:
     callbacks_later: int = 0
     callback_at: datetime | None = None  # when the first callback is due
     done: int = 0  # done, do-not-call or without a working number
+    packed: int = 0  # handed out in calling packs, called on volunteers' laptops
     outside_hours: bool = False
     hours_text: str = ""  # today's calling hours, "09:00-20:00"
     opens_at: datetime | None = None  # when calling may start again
@@ -196,6 +197,7 @@ def queue_state(
     is_open = Contact.status == ContactStatus.OPEN.value
     later = Contact.next_call_at > now
     kind = case(
+        (Contact.status == ContactStatus.PACKED.value, literal_column("'packed'")),
         (~is_open, literal_column("'done'")),
         (and_(later, Contact.queue_rank == int(QueueRank.CALLBACK)),
          literal_column("'callback'")),
@@ -225,6 +227,7 @@ def queue_state(
         callbacks_later=callback[0],
         callback_at=callback[1],
         done=counts.get("done", (0, None))[0],
+        packed=counts.get("packed", (0, None))[0],
     )
 
 
