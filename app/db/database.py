@@ -23,6 +23,7 @@ from app.db.files import (
     ENV_VAR,
     SUPPORTED_BACKENDS,
     check_sqlite_file,
+    copy_sqlite,
     newer_than_app,
     unknown_scheme,
 )
@@ -253,15 +254,7 @@ def backup_sqlite(path: Path, when: datetime | None = None) -> Path:
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     try:
-        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(target)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        copy_sqlite(f"file:{path}?mode=ro", target)
     except BaseException:
         target.unlink(missing_ok=True)  # no half-written backup (a full disk)
         raise

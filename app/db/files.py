@@ -124,3 +124,17 @@ def precheck(cli_value: str | None) -> str:
         if error is not None:
             raise error
     return str(path)
+
+
+def copy_sqlite(source_uri: str, target: Path) -> None:
+    """Copy a SQLite database (its WAL included, consistently, even while another connection
+    writes) to `target` with SQLite's backup API. `source_uri` is a file: URI, read-only."""
+    src = sqlite3.connect(source_uri, uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()

@@ -15,6 +15,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from app.errors import QT_TRANSLATE_NOOP, UserError
@@ -65,18 +66,24 @@ def _version(session: Session, script_id: int) -> tuple[str, int, str] | None:
     connection = session.connection()
     if connection.dialect.name != "postgresql":
         return version_source(session, script_id)
-    key = (connection.engine.url.render_as_string(hide_password=True), script_id)
     with _LOCK:
-        found = _VERSIONS.get(key)
+        found = _VERSIONS.get(_key(connection, script_id))
     if found is None:
         found = version_source(session, script_id)
-        if found is None:
-            return None
-        with _LOCK:
-            _VERSIONS[key] = found
-            while len(_VERSIONS) > _KEPT:
-                _VERSIONS.popitem(last=False)
+        if found is not None:
+            _keep(connection, script_id, found)
     return found
+
+
+def _key(connection: Connection, script_id: int) -> tuple[str, int]:
+    return (connection.engine.url.render_as_string(hide_password=True), script_id)
+
+
+def _keep(connection: Connection, script_id: int, found: tuple[str, int, str]) -> None:
+    with _LOCK:
+        _VERSIONS[_key(connection, script_id)] = found
+        while len(_VERSIONS) > _KEPT:
+            _VERSIONS.popitem(last=False)
 
 
 _LOCK = threading.Lock()
@@ -88,11 +95,7 @@ def remember_version(session: Session, script_id: int, key: str, version: int,
     again (on SQLite nothing is kept)."""
     connection = session.connection()
     if connection.dialect.name == "postgresql":
-        with _LOCK:
-            _VERSIONS[(connection.engine.url.render_as_string(hide_password=True),
-                       script_id)] = (key, version, source)
-            while len(_VERSIONS) > _KEPT:
-                _VERSIONS.popitem(last=False)
+        _keep(connection, script_id, (key, version, source))
 
 
 def _check_answer(question: Question, value: object) -> None:

@@ -193,7 +193,7 @@ def save_call(
         "last_outcome": row.last_outcome, "last_called_at": _iso(row.last_called_at),
         "notes_for_next": row.notes_for_next,
     }
-    number = (row.number or "") if call.phone_number_id is not None else ""
+    number = row.number or ""  # NULL without a phone_number_id
     current = QueueFields(row.status, row.queue_rank, row.next_call_at)
     proposed = _proposed(session, call, outcome, current, row.attempts + 1, campaign, now, before)
     target = merge(current, proposed, fresh=fresh)

@@ -97,11 +97,6 @@ def _figures(session: Session, evening: Evening) -> EveningStats:
     return evening_stats(session, evening.campaign_id, evening.volunteer_id, tonight(evening))
 
 
-def _stats(db: Database, evening: Evening) -> EveningStats:
-    with db.session() as session:
-        return _figures(session, evening)
-
-
 def show_next(db: Database, evening: Evening, claim_minutes: int,
               showing: tuple[int, str] | None = None, on_retry: OnRetry | None = None) -> Step:
     """Give back the person on screen (if any) and claim the next one."""
@@ -124,8 +119,8 @@ def save_and_next(db: Database, evening: Evening, call: CallInput, claim_minutes
         with db.transaction() as session:
             result = save_call(session, call, claim_minutes=claim_minutes,
                                group_id=evening.group_id, figures_since=tonight(evening))
-            figures = result.figures or _figures(session, evening)
-            return Step(result.next, figures, conflict=result.conflict)
+            assert result.figures is not None  # asked for with figures_since
+            return Step(result.next, result.figures, conflict=result.conflict)
     return _retried(db, step, on_retry)
 
 
@@ -149,10 +144,10 @@ def undo_last(db: Database, evening: Evening, claim_minutes: int,
         undone = undo_last_call(session, volunteer_id=evening.volunteer_id,
                                 since=evening.started_at, claim_minutes=claim_minutes,
                                 showing=showing)
-    if undone is None:
-        raise UserError(QT_TRANSLATE_NOOP(
-            "app", "Nothing to undo: you have not saved a call this evening"))
-    return Step(None, _stats(db, evening), undone=undone)
+        if undone is None:
+            raise UserError(QT_TRANSLATE_NOOP(
+                "app", "Nothing to undo: you have not saved a call this evening"))
+        return Step(None, _figures(session, evening), undone=undone)
 
 
 def keep_claim(db: Database, contact_id: int, claim_token: str,

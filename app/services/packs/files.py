@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from app.db.files import known_revisions
+from app.db.files import copy_sqlite, known_revisions
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.paths import private_temp_dir, private_temp_prefix, user_data_dir
 
@@ -58,16 +58,13 @@ def snapshot(path: Path) -> bytes:
     with temp_sqlite("snapshot") as copy:
         fd = os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
-        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        copy_sqlite(f"file:{path}?mode=ro", copy)
+        # One self-contained file: no WAL left for the bytes to miss.
+        conn = sqlite3.connect(copy)
         try:
-            dst = sqlite3.connect(copy)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
+            conn.execute("PRAGMA journal_mode = DELETE")
         finally:
-            src.close()
+            conn.close()
         return copy.read_bytes()
 
 

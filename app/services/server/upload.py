@@ -65,7 +65,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from app.db.base import Base
 from app.db.database import Database, open_database
-from app.db.files import check_sqlite_file, newer_than_app
+from app.db.files import check_sqlite_file, copy_sqlite, newer_than_app
 from app.db.models import AuditEvent, Campaign, Contact, DoNotCall, PhoneNumber, Volunteer
 from app.db.reconnect import retrying, server_name
 from app.domain.status import ContactStatus
@@ -198,15 +198,7 @@ def _copy_sqlite(source: Path, copy_path: Path) -> None:
     wal = source.with_name(source.name + "-wal")
     uri = source.resolve().as_uri() + ("?mode=ro" if wal.exists() else "?mode=ro&immutable=1")
     try:
-        src = sqlite3.connect(uri, uri=True)
-        try:
-            dst = sqlite3.connect(copy_path)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        copy_sqlite(uri, copy_path)
     except sqlite3.Error as exc:
         raise UserError(QT_TRANSLATE_NOOP("app", "File {path} cannot be read: {reason}"),
                         path=str(source), reason=str(exc)) from None
