@@ -52,5 +52,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         setup_logging()
         return run_gui(window_args)
     from app.cli.main import main as cli_main
+    from ui.cli import COMMAND_MODULES
 
-    return cli_main(argv, gui_runner=run_gui)
+    return cli_main(argv, gui_runner=run_gui, extra_modules=COMMAND_MODULES)

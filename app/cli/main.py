@@ -31,7 +31,7 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> Parser:
+def build_parser(extra_modules: Sequence[str] = ()) -> Parser:
     parser = Parser(
         prog="ringkvall",
         description=f"{APP_NAME}: calling evenings for party associations. "
@@ -47,7 +47,9 @@ def build_parser() -> Parser:
         "--practice", action="store_true", help="open the window on the practice campaign"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for name in COMMAND_MODULES:
+    # extra_modules: commands that draw with Qt (PDFs), handed in by ui.launcher because
+    # app/ never imports Qt.
+    for name in (*COMMAND_MODULES, *extra_modules):
         importlib.import_module(name).register(sub)
     _accept_db_everywhere(sub)
     return parser
@@ -64,11 +66,12 @@ def _accept_db_everywhere(sub: argparse._SubParsersAction[Parser]) -> None:
                 _accept_db_everywhere(action)
 
 
-def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None) -> int:
+def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None,
+         extra_modules: Sequence[str] = ()) -> int:
     setup_logging()
     ctx: CliContext | None = None
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(extra_modules).parse_args(argv)
         ctx = CliContext(args, gui_runner)
         handler = getattr(args, "handler", None)
         if handler is None:

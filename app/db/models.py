@@ -399,3 +399,7 @@ class PackMerge(Base):
     file_sha256: Mapped[str] = mapped_column(String(64))
     merged_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+# Registered on the same metadata; at the end because it refers to the tables above.
+from app.db import models_organising  # noqa: E402, F401
