@@ -402,4 +402,4 @@ class PackMerge(Base):
 
 
 # Registered on the same metadata; at the end because it refers to the tables above.
-from app.db import models_organising  # noqa: E402, F401
+from app.db import models_organising, models_record, models_review  # noqa: E402, F401

@@ -1,4 +1,4 @@
-"""Organising between the evenings (issue 16): evenings, sign-ups, inbox, call versions, local plans
+"""Organising between the evenings (issue 16): calling evenings, sign-ups and the inbox
 
 Revision ID: 0006
 Revises: 0005
