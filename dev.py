@@ -4,6 +4,8 @@
     python3 dev.py run     set up, then open the app on the practice campaign
     python3 dev.py test    set up, then run ruff, mypy and pytest
     python3 dev.py bench   set up, then run the benchmarks
+    python3 dev.py bundle  set up, then build the one-folder app dist/ringkvall/ (PyInstaller);
+                           --tar also packs the Linux download dist/ringkvall-*.tar.gz
 
 Only the standard library is used here, so this works on a fresh machine.
 """
@@ -84,10 +86,40 @@ def test(extra: list[str]) -> int:
     return 0
 
 
+def _load(name: str) -> object:
+    """A module of packaging/ by its path (they use only the standard library)."""
+    spec = importlib.util.spec_from_file_location(f"ringkvall_{name}",
+                                                  ROOT / "packaging" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def bundle(extra: list[str]) -> int:
+    unknown = [a for a in extra if a != "--tar"]
+    if unknown:
+        print(f"dev.py bundle: unknown argument {unknown[0]} (only --tar)", file=sys.stderr)
+        return 2
+    print("==> PyInstaller (packaging/ringkvall.spec) into dist/ringkvall/", flush=True)
+    code = _run(str(PY), "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+                "--distpath", str(ROOT / "dist"), "--workpath", str(ROOT / "build" / "pyinstaller"),
+                str(ROOT / "packaging" / "ringkvall.spec"))
+    if code != 0:
+        return code
+    program = ROOT / "dist" / "ringkvall" / ("ringkvall.exe" if os.name == "nt" else "ringkvall")
+    print(f"Built {program}", flush=True)
+    if "--tar" in extra:
+        tarball = _load("make_tarball").make_tarball(  # type: ignore[attr-defined]
+            ROOT / "dist" / "ringkvall", ROOT / "dist")
+        print(f"Packed {tarball}", flush=True)
+    return 0
+
+
 def main() -> int:
     command = sys.argv[1] if len(sys.argv) > 1 else "run"
     extra = sys.argv[2:]
-    if command not in ("run", "test", "bench"):
+    if command not in ("run", "test", "bench", "bundle"):
         print(__doc__)
         return 2
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs before the venv exists
@@ -103,6 +135,8 @@ def main() -> int:
         return test(extra)
     if command == "bench":
         return _run(str(PY), "-m", "bench", *extra)
+    if command == "bundle":
+        return bundle(extra)
     return _run(str(PY), "-m", "ui", "--practice", *extra)
 
 

@@ -69,10 +69,18 @@ SERVER_PORT = Setting("server_port", int, 5432, QT_TRANSLATE_NOOP("app", "Server
 SERVER_DATABASE = Setting("server_database", str, "",
                           QT_TRANSLATE_NOOP("app", "Server database"))
 SERVER_USER = Setting("server_user", str, "", QT_TRANSLATE_NOOP("app", "Server user name"))
+# Where newer versions of Ringkväll are found (Hjälp › Om Ringkväll shows it); the
+# organiser may point it at the association's own page. The app never goes on the internet
+# to look for them unless UPDATE_CHECK is switched on (the check itself is not built yet).
+UPDATE_URL = Setting("update_url", str, "https://github.com/ringkvall/ringkvall/releases",
+                     QT_TRANSLATE_NOOP("app", "Where newer versions are found"))
+UPDATE_CHECK = Setting("update_check", bool, False,
+                       QT_TRANSLATE_NOOP("app", "Look for newer versions over the internet"))
 
 ALL: tuple[Setting[Any], ...] = (
     LANGUAGE, FONT_SIZE, PHONE_REGION, VOLUNTEER_NAME, ASSOCIATION, CLAIM_MINUTES,
     PRACTICE_OFFERED, SERVER_HOST, SERVER_PORT, SERVER_DATABASE, SERVER_USER,
+    UPDATE_URL, UPDATE_CHECK,
 )
 _BY_KEY = {s.key: s for s in ALL}
 

@@ -1,4 +1,5 @@
-"""Run the benchmarks: `python -m bench` (all) or `python -m bench NAME...`.
+"""Run the benchmarks: `python -m bench` (all) or `python -m bench NAME...` (pack-merge or
+pack_merge alike).
 
 Each module bench/bench_<name>.py has `run() -> list[Figure]`. Every figure is printed as
 `BENCH <name>: <value> <unit> (baseline <value> <unit>, ratio <x>)`.
@@ -28,6 +29,8 @@ def main(argv: list[str]) -> int:
     if argv[1:2] and argv[1].startswith("-"):
         # Options after one benchmark's name are its own: python -m bench stress --seconds 10
         names, options = argv[:1], argv[1:]
+    # A module's name with dashes, as typed: python -m bench pack-merge
+    names = [n.replace("-", "_") for n in names]
     unknown = [n for n in names if n not in available()]
     if unknown:
         print(f"unknown benchmark(s): {', '.join(unknown)}; available: {', '.join(available())}",

@@ -18,6 +18,7 @@ from app.db.database import Database, open_database
 from app.db.models import (
     Call,
     CallTally,
+    Campaign,
     Contact,
     DoNotCall,
     FollowUp,
@@ -59,13 +60,14 @@ class Made:
 
 
 def call_on_laptop(path: Path, campaign_id: int, volunteer: str,
-                   outcomes: list[str]) -> list[Made]:
+                   outcomes: list[str], answers: dict[str, object] | None = None) -> list[Made]:
     """Call the laptop's people one by one through the calling screen's steps."""
     db = open_database(str(path))
     try:
         assert calling_setup(db, campaign_id).problem is None
         with db.transaction() as s:
             vid = get_or_create_volunteer(s, volunteer).id
+            script_id = s.scalar(select(Campaign.script_id).where(Campaign.id == campaign_id))
         evening = Evening(campaign_id, "", None, "", vid, volunteer, utcnow(), True, False)
         card = show_next(db, evening, 20).next
         made: list[Made] = []
@@ -76,6 +78,7 @@ def call_on_laptop(path: Path, campaign_id: int, volunteer: str,
                 contact_id=person.contact_id, claim_token=person.claim_token, outcome=outcome,
                 volunteer_id=vid, phone_number_id=person.phones[0].id,
                 started_at=utcnow(), notes=f"anteckning {outcome}",
+                answers=dict(answers or {}), script_id=script_id,
                 callback_at=utcnow() + timedelta(days=1) if outcome == "callback" else None,
                 follow_up=FollowUpInput("Skicka material") if outcome == "conversation"
                 else None,

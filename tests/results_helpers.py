@@ -102,9 +102,9 @@ EXPECTED_GROUPS = {
 }
 EXPECTED_QUEUES = {
     "Centrum": {"callable_now": 1, "waiting_retry": 0, "callbacks_later": 1, "done": 3,
-                "do_not_call": 1, "no_number": 0},
+                "do_not_call": 1, "no_number": 0, "packed": 0},
     "Norr": {"callable_now": 0, "waiting_retry": 1, "callbacks_later": 0, "done": 2,
-             "do_not_call": 0, "no_number": 1},
+             "do_not_call": 0, "no_number": 1, "packed": 0},
 }
 EXPECTED_VOLUNTEERS = {
     "Alva Ringsson": {"calls": 5, "reached": 2, "conversations": 2, "recruited": 1,

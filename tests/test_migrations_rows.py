@@ -9,22 +9,28 @@ runs on PostgreSQL, whose migrations keep their constraints on.
 from __future__ import annotations
 
 import sqlite3
-from datetime import timedelta
+import tempfile
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, inspect, select, text
 
 from app.clock import utcnow
 from app.db import migrate
 from app.db.database import WRITE_OPTION, Database, open_database
 from app.db.migrations import HEAD
+from app.db.models import AnonymousAnswerCount, TargetGroup
 from app.errors import UserError
 from app.services import dnc
 from app.services.calling import CallInput, FollowUpInput, RecruitInput, next_contact, save_call
-from app.services.demo import create_practice_campaign
+from app.services.demo import PRACTICE_GROUP, create_practice_campaign
 from app.services.importing.pipeline import import_file
+from app.services.organising.evenings import EveningInput, add_evening, sign_up
+from app.services.organising.inbox import NEW_MEMBER, InboxFilter, inbox, mark_done
+from app.services.privacy.record import RecordFields, save_record
 from tests.calling_helpers import volunteer_id
+from tests.review_helpers import fill_review_tables
 
 DATA = Path(__file__).resolve().parent / "data"
 OUTCOMES = ("recruited", "conversation", "no_answer", "refused", "callback", "conversation")
@@ -56,13 +62,32 @@ def _fill(db: Database) -> None:
             card = save_call(session, call).next.card  # type: ignore[union-attr]
     with db.transaction() as session:
         dnc.add_numbers(session, ["+46701740699", "+46313900699"], reason="file", source="test")
+    with db.transaction() as session:
+        group_id = session.scalars(select(TargetGroup.id).where(
+            TargetGroup.campaign_id == campaign_id)).first()
+        assert group_id is not None
+        session.add(AnonymousAnswerCount(
+            campaign_id=campaign_id, target_group_id=group_id,
+            day=date(2026, 11, 30), question_key="reached", value='"yes"', count=1))
     _fill_packs(db, campaign_id)
+    _fill_organising(db, campaign_id)
+    with tempfile.TemporaryDirectory() as folder:
+        fill_review_tables(db, Path(folder))
+    save_record(db, campaign_id, RecordFields(purpose="x"))
+
+
+def _fill_organising(db: Database, campaign_id: int) -> None:
+    """An evening with a sign-up, and a new member handed over (inbox_item)."""
+    evening = add_evening(db, campaign_id, EveningInput(
+        day=date(2026, 12, 3), starts=time(18), ends=time(20), groups=(PRACTICE_GROUP,)))
+    sign_up(db, evening.id, "Kim")
+    members = inbox(db, InboxFilter(campaign=campaign_id, kind=NEW_MEMBER))
+    assert members, "the filled campaign has a new member in the inbox"
+    mark_done(db, members[0].id, by="Organisatören")
 
 
 def _fill_packs(db: Database, campaign_id: int) -> None:
     """A calling pack made, called on a laptop, returned and merged (pack tables, call.pack_id)."""
-    import tempfile
-
     from app.services.demo import PRACTICE_NAME
     from app.services.packs.create import create_pack
     from app.services.packs.laptop import open_pack, return_pack
@@ -153,8 +178,12 @@ def test_down_to_the_first_revision_and_back_up_keeps_every_row(db_url: str) -> 
             assert _broken_references(db) == [], revision
             before = after
         assert set(before) == set(start)
-        # The totals are counted again by 0003; a downgrade past 0004 drops the packs.
-        recreated = {"call_tally", "pack", "pack_assignment", "pack_merge"}
+        # The totals are counted again by 0003; a downgrade past 0004 and later drops the
+        # tables those revisions add (packs, privacy, organising, record, review).
+        recreated = {"call_tally", "pack", "pack_assignment", "pack_merge",
+                     "anonymous_answer_count", "calling_evening", "calling_evening_group",
+                     "evening_signup", "inbox_item", "call_version", "local_plan",
+                     "district_plan", "processing_record"}
         assert {t: n for t, n in before.items() if t not in recreated} == {
             t: n for t, n in start.items() if t not in recreated}
     finally:

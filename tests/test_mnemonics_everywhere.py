@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMainWindow,
+    QMenu,
     QMenuBar,
     QTabBar,
     QWidget,
@@ -350,4 +351,42 @@ def test_import_wizard_pages(qtbot: QtBot, ui_ctx: UiContext, language: str,
     check()  # the run page (or already the report)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.report_page, timeout=20_000)
     check()
+    found.assert_none()
+
+
+def test_organising_and_privacy_pages(qtbot: QtBot, ui_ctx: UiContext, language: str) -> None:
+    """The pages the campaign menu opens: calling packs, evenings, inbox, calls, plans and
+    the audit trail, each with the menu bar above it."""
+    found = Findings(language)
+    window = _window(qtbot, ui_ctx)
+    for name, action in (("packs page", window.act_packs), ("evenings page", window.act_evenings),
+                         ("inbox page", window.act_inbox), ("calls page", window.act_calls),
+                         ("plans page", window.act_plans), ("audit page", window.act_audit)):
+        before = window.pages.currentWidget()
+        action.trigger()
+        qtbot.waitUntil(lambda: window.pages.currentWidget() is not before)  # noqa: B023
+        qtbot.wait(50)  # the page's first load
+        found.check(name, window)
+        window.show_home()
+        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.home)
+    found.assert_none()
+
+
+def test_menus(qtbot: QtBot, ui_ctx: UiContext, language: str) -> None:
+    """Inside each open menu, every item's letter is its own."""
+    found = Findings(language)
+    window = _window(qtbot, ui_ctx)
+    menus = [menu for menu in window.menuBar().findChildren(QMenu)]
+    assert len(menus) >= 6
+    for menu in menus:
+        used: dict[str, list[str]] = defaultdict(list)
+        for action in menu.actions():
+            letter = mnemonic(action.text()) if action.isVisible() else None
+            if letter is not None:
+                used[letter].append(action.text())
+        found.screens += 1
+        for letter, texts in used.items():
+            if len(texts) > 1:
+                found.seen.setdefault((letter, tuple(texts)), []).append(
+                    f"menu {menu.title()!r}")
     found.assert_none()

@@ -47,7 +47,7 @@ def test_per_group_with_queue_state(db: Database) -> None:
     assert {r.label: r.queue.as_dict() for r in report.groups if r.queue} == EXPECTED_QUEUES
     assert report.queue.as_dict() == {
         "callable_now": 1, "waiting_retry": 1, "callbacks_later": 1, "done": 5,
-        "do_not_call": 1, "no_number": 1,
+        "do_not_call": 1, "no_number": 1, "packed": 0,
     }
 
 

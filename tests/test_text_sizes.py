@@ -467,3 +467,22 @@ def test_headings_and_rows_follow_the_text_size_back_down(qtbot: QtBot,
             assert table.verticalHeader().sectionSize(0) >= table.fontMetrics().height()
     finally:
         apply_font_size(app, FONT_SIZE.default)
+
+
+@CASE_PARAMS
+def test_privacy_dialogs_and_audit_page(qtbot: QtBot, ui_ctx: UiContext,
+                                        text_size: tuple[str, int]) -> None:
+    from ui.privacy.access_dialog import AccessDialog
+    from ui.privacy.erase_dialog import EraseDialog
+    from ui.privacy.record_dialog import RecordDialog
+
+    campaign_id = _campaign(ui_ctx)
+    window = _window(qtbot, ui_ctx)
+    found = _dialog(qtbot, RecordDialog(ui_ctx, campaign_id, window), "record of processing")
+    found += _dialog(qtbot, AccessDialog(ui_ctx, window), "access")
+    found += _dialog(qtbot, EraseDialog(ui_ctx, window), "erase")
+    window.act_audit.trigger()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is not window.home)
+    _fit(qtbot, window)
+    found += problems(window, "audit page")
+    assert not found, "\n".join(found)

@@ -127,3 +127,25 @@ def test_installed_call_opens_the_calling_window(installed: Path, tmp_path: Path
     typo = _run(installed, "call", "--campaign", "Övningskampanjen", "--volunteer", "Test",
                 "--db", str(db), home=tmp_path, env=WINDOW_UNTIL_READY)
     assert typo.returncode == 2 and "Övningskampanjen" in typo.stderr, typo.stderr
+
+
+def test_a_double_clicked_pack_opens_in_the_installed_command(installed: Path,
+                                                               tmp_path: Path) -> None:
+    """The installers hand a pack file to `ringkvall FILE` (no command): it opens the pack
+    into the laptop's data folder and the window on it."""
+    code = "tall-hage-ankare-bad-vete"
+    organiser = tmp_path / "organiser.sqlite"
+    pack = tmp_path / "Ann.ringkvall"
+    assert _run(installed, "demo", "--db", str(organiser), home=tmp_path).returncode == 0
+    made = _run(installed, "pack", "create", "--campaign", "Övningskampanj", "--volunteer",
+                "Ann", "--size", "3", "-o", str(pack), "--code", code, "--db", str(organiser),
+                home=tmp_path)
+    assert made.returncode == 0, made.stderr
+    laptop = tmp_path / "laptop"
+    laptop.mkdir()
+    result = _run(installed, str(pack), home=laptop,
+                  env={**WINDOW_UNTIL_READY, "RINGKVALL_PACK_CODE": code})
+    assert result.returncode == 0, result.stderr
+    assert "Ann: 3 people" in result.stdout and "ready" in result.stdout
+    # Opened into the laptop's own data folder, not beside the organiser's file.
+    assert len(list((laptop / "packs").glob("*.sqlite"))) == 1

@@ -9,16 +9,18 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLabel
 
 from app import APP_NAME, __version__
 from app.db.files import precheck
 from app.errors import UserError, os_fault
-from app.settings import FONT_SIZE, LANGUAGE, PRACTICE_OFFERED, Settings
+from app.paths import resource
+from app.settings import FONT_SIZE, LANGUAGE, PRACTICE_OFFERED, VOLUNTEER_NAME, Settings
 from ui import i18n
 from ui.context import UiContext
 from ui.errors import install_excepthook, show_error
+from ui.sizing import screen_room
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -37,6 +39,9 @@ def create_qapplication(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Ringkvall")
+    # The taskbar's icon; on Wayland the desktop finds it through ringkvall.desktop.
+    app.setWindowIcon(QIcon(str(resource("icons", "ringkvall.png"))))
+    app.setDesktopFileName("ringkvall")
     return app
 
 
@@ -118,23 +123,61 @@ def _after_show(window: MainWindow, args: argparse.Namespace, db: Database,
         ctx.db = db
     window.home.refresh()
     if quit_when_ready:
+        # One line for the smoke tests of a bundled or installed copy (packaging/): the window
+        # came up, and the texts Qt draws itself (standard buttons) are in the UI's language.
+        print(f"ready: {_standard_cancel_text()}", flush=True)
         QApplication.quit()
         return
+    screen = getattr(args, "gui_screen", None)
     if getattr(args, "practice", False):
         window.open_practice_campaign()
-    elif window.database_is_empty() and not ctx.settings.get(PRACTICE_OFFERED):
+    elif (screen != "open_pack" and window.database_is_empty()
+          and not ctx.settings.get(PRACTICE_OFFERED)):
+        # The first start on this computer: a volunteer is not asked to choose. The practice
+        # campaign opens; the welcome asks their name once and says where help is.
         ctx.settings.set(PRACTICE_OFFERED, True)
-        answer = QMessageBox.question(
-            window,
-            QCoreApplication.translate("welcome", "Welcome to Ringkväll"),
-            QCoreApplication.translate(
-                "welcome", "The database is empty. Do you want a practice campaign with "
-                "made-up people, so you can try calling before a real evening?"),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            window.open_practice_campaign()
-    screen = getattr(args, "gui_screen", None)
+        window.open_practice_campaign()  # made on the task runner behind the welcome
+        _welcome(window)
+    if screen not in ("call", "open_pack"):  # not on a laptop opened straight on calling
+        from ui.privacy.purge_ui import offer_due_purges
+
+        # Campaigns past their retention date: the organiser confirms deleting their data.
+        offer_due_purges(window, ctx)
     if screen == "call":
         from ui.calling.entry import open_calling_from_args
 
         open_calling_from_args(window, args)
+    elif screen == "open_pack":
+        from ui.packs.entry import open_pack_from_args
+
+        open_pack_from_args(window, args)
+
+
+def _standard_cancel_text() -> str:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    button = box.button(QDialogButtonBox.StandardButton.Cancel)
+    return button.text().replace("&", "")
+
+
+def _welcome(window: MainWindow) -> None:
+    """Ask the volunteer's name (remembered for the calling evenings) and say where help is."""
+    ctx = window.ctx
+    dialog = QInputDialog(window)
+    dialog.setWindowTitle(QCoreApplication.translate("welcome", "Welcome to Ringkväll"))
+    dialog.setLabelText(QCoreApplication.translate(
+        "welcome", "Welcome! Ringkväll opens a practice campaign with made-up people, so you "
+        "can try calling before a real evening.\n\nWhat is your name? The organiser sees it "
+        "beside your calls.\n\nIf you get stuck, ask the evening's organiser, or open the "
+        "Help menu."))
+    dialog.setTextValue(ctx.settings.get(VOLUNTEER_NAME))
+    label = dialog.findChild(QLabel)
+    room = screen_room(dialog)
+    if label is not None:
+        # The text wraps at about 30 lines' height wide, never wider than the screen.
+        width = 30 * label.fontMetrics().height()
+        if room is not None:
+            width = min(width, room.width() - 4 * label.fontMetrics().height())
+        label.setWordWrap(True)
+        label.setFixedWidth(width)
+    if dialog.exec() == QInputDialog.DialogCode.Accepted and dialog.textValue().strip():
+        ctx.settings.set(VOLUNTEER_NAME, dialog.textValue().strip())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QTabWidget,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import local, utcnow
-from app.services.campaign_edit import load_campaign_settings, save_campaign_settings
+from app.services.campaign_edit import load_campaign_settings
 from app.services.campaigns import CampaignSettings, suggested_delete_after
 from ui.context import UiContext
 from ui.date_field import DateField
@@ -97,6 +98,14 @@ class CampaignDialog(QDialog):
         about.addRow(self.tr("Our &message:"), self.local_message)
         about.addRow(self.tr("&Delete personal data after:"), self.delete_after)
         about.addRow("", self.delete_after_hint)
+        from ui.privacy.campaign_box import CampaignPrivacyBox
+
+        self.privacy = CampaignPrivacyBox(ctx, campaign_id, now=now)
+        about.addRow(self.privacy)
+        self.record_button = QPushButton(self.tr("Re&cord of processing…"))
+        self.record_button.setObjectName("recordButton")
+        self.record_button.clicked.connect(self.open_record)
+        about.addRow("", self.record_button)
 
         self.meeting_title = QLineEdit(current.meeting_title)
         self.meeting_at = QDateTimeEdit()
@@ -196,6 +205,15 @@ class CampaignDialog(QDialog):
             delete_after=self.delete_after.value(),
         )
 
+    def open_record(self) -> None:
+        """The record of processing (GDPR art. 30), filled in and printed in its own dialog."""
+        from ui.privacy.record_dialog import RecordDialog
+
+        dialog = RecordDialog(self.ctx, self.campaign_id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.record_dialog = dialog
+
     def _today(self) -> date:
         return local(self._now or utcnow()).date()
 
@@ -228,11 +246,14 @@ class CampaignDialog(QDialog):
         """Store on the task runner; the dialog closes once it is saved."""
         if not self._check_dates():
             return
+        from app.services.privacy.campaign_privacy import save_settings_and_privacy
+
         db, campaign_id, settings = self.ctx.db, self.campaign_id, self.settings()
+        anonymous = self.privacy.anonymous_answers.isChecked()
         self.save_button.setEnabled(False)  # one save at a time
         self.ctx.runner.run(
-            lambda _progress: save_campaign_settings(db, campaign_id, settings), context=self,
-            on_success=self._saved, on_failure=self._not_saved, writes=True)
+            lambda _progress: save_settings_and_privacy(db, campaign_id, settings, anonymous),
+            context=self, on_success=self._saved, on_failure=self._not_saved, writes=True)
 
     def _saved(self, _result: None) -> None:
         self.save_button.setEnabled(True)

@@ -22,6 +22,7 @@ from ui.sizing import height_in_lines, keep_scaled
 
 if TYPE_CHECKING:
     from app.services.campaigns import CampaignSummary
+    from app.services.organising.evenings import EveningInfo
 
 
 class HomePage(QWidget):
@@ -41,6 +42,12 @@ class HomePage(QWidget):
         keep_scaled(self, self.heading, 1.8, bold=True)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
+        # Campaigns whose personal data is due for deletion, or soon (GDPR retention).
+        self.retention_notice = QLabel()
+        self.retention_notice.setObjectName("retentionNotice")
+        self.retention_notice.setWordWrap(True)
+        self.retention_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.retention_notice.setVisible(False)
         self.campaigns = QListWidget()
         self.campaigns.setObjectName("campaignList")
         height_in_lines(self.campaigns, minimum=6)
@@ -48,6 +55,13 @@ class HomePage(QWidget):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
+        # Tonight's planned calling evening (ui/organising): when, who signed up, its goals.
+        self.tonight = QLabel()
+        self.tonight.setObjectName("tonightEvening")
+        self.tonight.setWordWrap(True)
+        self.tonight.setTextFormat(Qt.TextFormat.PlainText)
+        self.tonight.setFrameShape(QFrame.Shape.StyledPanel)
+        self.tonight.hide()
 
         self.call_button = QPushButton()
         self.call_button.setObjectName("startCallingButton")
@@ -73,6 +87,7 @@ class HomePage(QWidget):
         left.addWidget(self.new_button)
         right = QVBoxLayout()
         right.addWidget(self.details)
+        right.addWidget(self.tonight)
         right.addSpacing(12)
         right.addWidget(self.call_button)
         for button in (self.import_button, self.scripts_button, self.results_button,
@@ -91,6 +106,7 @@ class HomePage(QWidget):
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
+        layout.addWidget(self.retention_notice)
         layout.addSpacing(12)
         layout.addLayout(columns, 1)
         scroll = QScrollArea()
@@ -101,6 +117,7 @@ class HomePage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self._summaries: dict[int, CampaignSummary] = {}
+        self._tonight: EveningInfo | None = None
         self.retranslate()
         if ctx.db_is_open:
             self.refresh()
@@ -139,7 +156,16 @@ class HomePage(QWidget):
         if self.campaigns.currentItem() is None and self.campaigns.count():
             self.campaigns.setCurrentRow(0)
         self.campaigns.blockSignals(False)
+        self._show_retention()
         self._current_changed()
+
+    def _show_retention(self) -> None:
+        from app.services.privacy.retention import notices
+        from ui.privacy.retention_texts import notice
+
+        texts = [notice(r) for r in notices(self.ctx.db)]
+        self.retention_notice.setText("\n".join(t for t in texts if t))
+        self.retention_notice.setVisible(any(texts))
 
     def select_campaign(self, campaign_id: int) -> None:
         for row in range(self.campaigns.count()):
@@ -161,6 +187,7 @@ class HomePage(QWidget):
 
     def _current_changed(self, *_: object) -> None:
         self.ctx.campaign_id = self.selected_campaign_id()
+        self._read_tonight()
         self._show_details()
         self.campaign_selected.emit(self.ctx.campaign_id)
 
@@ -173,6 +200,7 @@ class HomePage(QWidget):
         if summary is None:
             self.details.setText(self.tr("There is no campaign yet. Create one, or open the "
                                          "practice campaign from the File menu."))
+            self.tonight.hide()
             return
         lines = [summary.name]
         if summary.association:
@@ -182,3 +210,33 @@ class HomePage(QWidget):
         if summary.is_practice:
             lines.append(self.tr("Practice campaign: made-up people, nobody is really called."))
         self.details.setText("\n".join(lines))
+        self._show_tonight()
+
+    def _read_tonight(self) -> None:
+        """Read tonight's evening of the chosen campaign (shown again on a language change
+        without asking the database)."""
+        from app.services.organising.evenings import tonights_evening
+
+        campaign_id = self.ctx.campaign_id
+        self._tonight = (tonights_evening(self.ctx.db, campaign_id)
+                         if campaign_id is not None and campaign_id in self._summaries
+                         else None)
+
+    def _show_tonight(self) -> None:
+        evening = self._tonight
+        self.tonight.setVisible(evening is not None)
+        if evening is None:
+            self.tonight.clear()
+            return
+        lines = [self.tr("Tonight %1–%2").replace("%1", f"{evening.starts:%H:%M}")
+                 .replace("%2", f"{evening.ends:%H:%M}")]
+        lines += [p for p in (evening.place, evening.link) if p]
+        lines.append(self.tr("Signed up: %1").replace(
+            "%1", ", ".join(evening.volunteers) or self.tr("nobody yet")))
+        goals = [text.replace("%1", str(n)) for text, n in (
+            (self.tr("%1 calls"), evening.goals.calls),
+            (self.tr("%1 conversations"), evening.goals.conversations),
+            (self.tr("%1 new members"), evening.goals.recruits)) if n]
+        if goals:
+            lines.append(self.tr("Goals: %1").replace("%1", ", ".join(goals)))
+        self.tonight.setText("\n".join(lines))

@@ -9,6 +9,7 @@ import every subcommand's services: start-up stays fast however many commands th
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -45,6 +46,9 @@ def _window_only(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if len(argv) == 1 and argv[0].lower().endswith(".ringkvall") and os.path.isfile(argv[0]):
+        # A double-clicked pack file (the installers register the type): open it.
+        argv = ["pack", "open", argv[0]]
     window_args = _window_only(argv)
     if window_args is not None:
         from app.logs import setup_logging

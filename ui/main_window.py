@@ -112,6 +112,19 @@ class MainWindow(QMainWindow):
         self.act_open_db = self._action(self.choose_database, QKeySequence.StandardKey.Open)
         self.act_practice = self._action(self.open_practice_campaign)
         self.act_server = self._action(self.connect_to_server)
+        self.act_open_pack = self._action(self.open_pack)
+        self.act_return_pack = self._action(self.return_pack)
+        self.act_receive_packs = self._action(self.receive_packs)
+        self.act_packs = self._action(self.open_packs)
+        self.act_evenings = self._action(self.open_evenings)
+        self.act_inbox = self._action(self.open_inbox)
+        self.act_export_plan = self._action(self.export_local_plan)
+        self.act_plan_answer = self._action(self.import_plan_answer)
+        self.act_calls = self._action(self.open_calls)
+        self.act_plans = self._action(self.open_plans)
+        self.act_erase_person = self._action(self.open_erase_person)
+        self.act_access_person = self._action(self.open_access_person)
+        self.act_audit = self._action(self.open_audit)
         self.act_quit = self._action(self.close, QKeySequence.StandardKey.Quit)
         self.act_new_campaign = self._action(self.new_campaign, "Ctrl+N")
         self.act_campaign_settings = self._action(self.open_campaign_settings)
@@ -122,6 +135,7 @@ class MainWindow(QMainWindow):
         self.act_dashboard = self._action(self.open_dashboard, "Ctrl+D")
         self.act_export = self._action(self.open_export, "Ctrl+E")
         self.act_rollup = self._action(self.open_rollup)
+        self.act_report = self._action(self.open_report)
         self.act_home = self._action(self.show_home, "Alt+Home")
         zoom = QKeySequence.StandardKey
         self.act_bigger = self._action(lambda: self.change_font_size(+1), zoom.ZoomIn)
@@ -142,15 +156,29 @@ class MainWindow(QMainWindow):
         self.menu_file = bar.addMenu("")
         self.menu_file.addActions([self.act_open_db, self.act_server, self.act_practice])
         self.menu_file.addSeparator()
+        self.menu_file.addActions([self.act_open_pack, self.act_return_pack,
+                                   self.act_receive_packs])
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_campaign = bar.addMenu("")
         self.menu_campaign.addActions([self.act_new_campaign, self.act_campaign_settings])
         self.menu_campaign.addSeparator()
         self.menu_campaign.addActions([self.act_import, self.act_dnc, self.act_scripts])
+        self.menu_campaign.addAction(self.act_packs)
+        self.menu_campaign.addSeparator()
+        self.menu_campaign.addActions([self.act_evenings, self.act_inbox])
+        self.menu_campaign.addSeparator()
+        self.menu_campaign.addActions([self.act_export_plan, self.act_plan_answer])
+        self.menu_campaign.addSeparator()
+        self.menu_campaign.addActions([self.act_access_person, self.act_erase_person,
+                                       self.act_audit])
         self.menu_calling = bar.addMenu("")
         self.menu_calling.addActions([self.act_call, self.act_home])
         self.menu_results = bar.addMenu("")
-        self.menu_results.addActions([self.act_dashboard, self.act_export, self.act_rollup])
+        self.menu_results.addActions([self.act_dashboard, self.act_export, self.act_rollup,
+                                      self.act_report])
+        self.menu_results.addSeparator()
+        self.menu_results.addActions([self.act_calls, self.act_plans])
         self.menu_settings = bar.addMenu("")
         self.menu_language = self.menu_settings.addMenu("")
         self.menu_language.addActions([self.act_swedish, self.act_english])
@@ -166,19 +194,33 @@ class MainWindow(QMainWindow):
         self.act_practice.setText(self.tr("&Practice campaign"))
         self.act_server.setText(self.tr("Connect to the association's &server…"))
         self.act_quit.setText(self.tr("&Quit"))
+        self.act_open_pack.setText(self.tr("Open a calling pac&k…"))
+        self.act_return_pack.setText(self.tr("&Return the calling pack…"))
+        self.act_receive_packs.setText(self.tr("Rec&eive calling packs…"))
+        self.act_packs.setText(self.tr("Calling &packs…"))
+        self.act_evenings.setText(self.tr("Calling &evenings…"))
+        self.act_inbox.setText(self.tr("In&box"))
+        self.act_export_plan.setText(self.tr("Expor&t the local plan…"))
+        self.act_plan_answer.setText(self.tr("Read the district's ans&wer…"))
+        self.act_calls.setText(self.tr("C&alls…"))
+        self.act_plans.setText(self.tr("Local plans (&district)…"))
+        self.act_erase_person.setText(self.tr("E&rase a person…"))
+        self.act_access_person.setText(self.tr("Show e&verything about a person…"))
+        self.act_audit.setText(self.tr("&Log"))
         self.menu_campaign.setTitle(self.tr("C&ampaign"))
         self.act_new_campaign.setText(self.tr("&New campaign…"))
-        self.act_campaign_settings.setText(self.tr("Campaign &settings…"))
+        self.act_campaign_settings.setText(self.tr("Campai&gn settings…"))
         self.act_import.setText(self.tr("&Import a phone list…"))
         self.act_dnc.setText(self.tr("&Do-not-call list…"))
         self.act_scripts.setText(self.tr("Conversation &scripts…"))
         self.menu_calling.setTitle(self.tr("Ca&lling"))
         self.act_call.setText(self.tr("&Start calling"))
-        self.act_home.setText(self.tr("Back to the &start page"))
+        self.act_home.setText(self.tr("&Back to the start page"))
         self.menu_results.setTitle(self.tr("&Results"))
         self.act_dashboard.setText(self.tr("&Overview"))
         self.act_export.setText(self.tr("&Export to Excel…"))
         self.act_rollup.setText(self.tr("&Combine district files…"))
+        self.act_report.setText(self.tr("&Print report…"))
         self.menu_settings.setTitle(self.tr("&Settings"))
         self.menu_language.setTitle(self.tr("&Language"))
         self.menu_text.setTitle(self.tr("&Text size"))
@@ -245,7 +287,10 @@ class MainWindow(QMainWindow):
         self.home.set_calling_only(calling_only)
         for action in (self.act_new_campaign, self.act_campaign_settings, self.act_import,
                        self.act_dnc, self.act_scripts, self.act_dashboard, self.act_export,
-                       self.act_rollup):
+                       self.act_rollup, self.act_report, self.act_packs, self.act_receive_packs,
+                       self.act_inbox, self.act_export_plan, self.act_plan_answer,
+                       self.act_calls, self.act_plans, self.act_erase_person,
+                       self.act_access_person, self.act_audit):
             action.setVisible(not calling_only)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -436,6 +481,45 @@ class MainWindow(QMainWindow):
     def open_calling(self) -> None:
         open_feature(self, "ui.calling.entry", "open_calling")
 
+    def open_packs(self) -> None:
+        open_feature(self, "ui.packs.entry", "open_packs_page")
+
+    def open_evenings(self) -> None:
+        open_feature(self, "ui.organising.evenings_page", "open_evenings")
+
+    def open_inbox(self) -> None:
+        open_feature(self, "ui.organising.inbox_page", "open_inbox")
+
+    def open_calls(self) -> None:
+        open_feature(self, "ui.organising.calls_page", "open_calls")
+
+    def open_plans(self) -> None:
+        open_feature(self, "ui.organising.plans_page", "open_plans")
+
+    def export_local_plan(self) -> None:
+        open_feature(self, "ui.organising.plans_page", "export_local_plan")
+
+    def import_plan_answer(self) -> None:
+        open_feature(self, "ui.organising.plans_page", "import_district_answer")
+
+    def open_pack(self) -> None:
+        open_feature(self, "ui.packs.entry", "open_pack_file")
+
+    def return_pack(self) -> None:
+        open_feature(self, "ui.packs.entry", "return_open_pack")
+
+    def receive_packs(self) -> None:
+        open_feature(self, "ui.packs.entry", "receive_packs")
+
+    def open_erase_person(self) -> None:
+        open_feature(self, "ui.privacy.erase_dialog", "open_erase")
+
+    def open_access_person(self) -> None:
+        open_feature(self, "ui.privacy.access_dialog", "open_access")
+
+    def open_audit(self) -> None:
+        open_feature(self, "ui.privacy.audit_page", "open_audit")
+
     def open_dashboard(self) -> None:
         open_feature(self, "ui.results.entry", "open_dashboard")
 
@@ -444,6 +528,9 @@ class MainWindow(QMainWindow):
 
     def open_rollup(self) -> None:
         open_feature(self, "ui.results.entry", "open_rollup")
+
+    def open_report(self) -> None:
+        open_feature(self, "ui.printing.report_dialog", "open_report")
 
     def set_language(self, language: str) -> None:
         self.ctx.settings.set(LANGUAGE, language)
@@ -460,13 +547,24 @@ class MainWindow(QMainWindow):
         apply_font_size(app, size)
 
     def show_about(self) -> None:
+        from html import escape
+
+        from app.settings import UPDATE_CHECK, UPDATE_URL
+
+        url = escape(self.ctx.settings.get(UPDATE_URL), quote=True)
+        # No network access unless the organiser switches it on (the check is not built yet).
+        offline = "" if self.ctx.settings.get(UPDATE_CHECK) else self.tr(
+            " Ringkväll never goes on the internet by itself to look for them.")
         QMessageBox.about(
             self, self.tr("About Ringkväll"),
             self.tr("<h3>Ringkväll %1</h3><p>Calling evenings for party associations: phone "
                     "lists, conversation scripts, results for the district.</p>"
                     "<p>Database: %2</p><p>Your data stays on this computer unless you "
                     "export it.</p>")
-            .replace("%1", __version__).replace("%2", self.ctx.location),
+            .replace("%1", __version__).replace("%2", escape(self.ctx.location))
+            + self.tr("<p>You have version %1. Newer versions are found at "
+                      "<a href=\"%2\">%2</a>.%3</p>")
+            .replace("%1", __version__).replace("%2", url).replace("%3", escape(offline)),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

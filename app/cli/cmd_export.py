@@ -112,8 +112,9 @@ def run_csv(ctx: CliContext) -> int:
 
 def run_rollup(ctx: CliContext) -> int:
     target = checked_output(ctx, ctx.args.files)
+    # The database in use, opened: the roll-up is recorded in its audit trail.
     result = write_rollup(ctx.args.files, target, language=_language(ctx),
-                          database=database_location(ctx), force=ctx.args.force)
+                          database=ctx.db(), force=ctx.args.force)
     print(f"Wrote {display_path(result.path)}: {len(result.files)} files, "
           f"{result.total.calls} calls, {result.total.recruited} new members", file=ctx.out)
     return 0

@@ -130,6 +130,13 @@ def run_revoke(ctx: CliContext) -> int:
 def run_open(ctx: CliContext) -> int:
     from app.services.packs.laptop import open_pack
 
+    given = ctx.args.code or os.environ.get(CODE_ENV, "")
+    if not given.strip() and ctx.gui_runner is not None and not ctx.args.no_window:
+        # The window asks for the code (and opens the pack on the calling screen).
+        ctx.close()
+        ctx.args.pack_file = str(ctx.args.file)
+        ctx.args.gui_screen = "open_pack"
+        return ctx.gui_runner(ctx.args)
     opened = open_pack(ctx.args.file, _code(ctx), ctx.args.volunteer)
     print(f"Pack {opened.pack_id} for {opened.volunteer}: {opened.people} people, "
           f"{opened.calls} calls so far, in {opened.path}", file=ctx.out)

@@ -28,6 +28,12 @@ COMMAND_MODULES = (
     "app.cli.cmd_db",
     "app.cli.cmd_server",
     "app.cli.cmd_pack",
+    "app.cli.cmd_evening",
+    "app.cli.cmd_inbox",
+    "app.cli.cmd_plan",
+    "app.cli.cmd_audit",
+    "app.cli.cmd_purge",
+    "app.cli.cmd_person",
 )
 
 

@@ -57,6 +57,12 @@ class Campaign(Base):
     )
     # GDPR: the day after which the campaign's personal data is to be deleted.
     delete_after: Mapped[date | None] = mapped_column(Date)
+    # When the personal data was purged (app/services/privacy/purge.py); its figures stay.
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # "Answers without a name": answers are only counted (AnonymousAnswerCount), never
+    # stored against the call or the person.
+    anonymous_answers: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=text("false"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     groups: Mapped[list[TargetGroup]] = relationship(
@@ -173,6 +179,9 @@ class Contact(Base):
     # or undo can tell whether anyone touched the person since it looked.
     state_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set when the person was purged or erased: the row stays as an anonymous shell so the
+    # campaign's figures (people tried, reached, per target group) keep counting it.
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     phones: Mapped[list[PhoneNumber]] = relationship(
         back_populates="contact", cascade="all, delete-orphan", passive_deletes=True,
@@ -240,8 +249,10 @@ class Call(Base):
     volunteer_id: Mapped[int | None] = mapped_column(
         ForeignKey("volunteer.id", ondelete="SET NULL")
     )
+    # Indexed so that deleting numbers (purge, erasure) finds the calls that dialled them
+    # without reading every call once per number.
     phone_number_id: Mapped[int | None] = mapped_column(
-        ForeignKey("phone_number.id", ondelete="SET NULL")
+        ForeignKey("phone_number.id", ondelete="SET NULL"), index=True
     )
     number_dialled: Mapped[str] = mapped_column(String(20), default="")
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -286,6 +297,28 @@ class Answer(Base):
     call_id: Mapped[int] = mapped_column(ForeignKey("call.id", ondelete="CASCADE"), index=True)
     question_key: Mapped[str] = mapped_column(String(100))
     value: Mapped[Any] = mapped_column(JSON)
+
+
+class AnonymousAnswerCount(Base):
+    """Answers given in a campaign with "answers without a name": only counted, per target
+    group, script version, local day, question and value. There is no row per call on
+    purpose: rows in insertion order could be matched with the calls saved at the same time.
+    Two saves racing may each add a row for the same key; readers add the counts up.
+    """
+
+    __tablename__ = "anonymous_answer_count"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign.id", ondelete="CASCADE"), index=True)
+    target_group_id: Mapped[int] = mapped_column(
+        ForeignKey("target_group.id", ondelete="CASCADE"))
+    script_id: Mapped[int | None] = mapped_column(ForeignKey("script.id", ondelete="SET NULL"))
+    day: Mapped[date] = mapped_column(Date)  # the call's local day
+    question_key: Mapped[str] = mapped_column(String(100))
+    # The answer as canonical JSON; "null" counts a free-text answer whose words are not kept.
+    value: Mapped[str] = mapped_column(String(1000))
+    count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Recruit(Base):

@@ -48,11 +48,14 @@ def normalise_for_dnc(raw: str, region: str = "SE") -> str:
 
 
 def add_numbers(
-    session: Session, e164s: Iterable[str], *, reason: str = "", source: str = "", actor: str = ""
+    session: Session, e164s: Iterable[str], *, reason: str = "", source: str = "", actor: str = "",
+    audited: bool = True,
 ) -> int:
     """Add numbers (already E.164) to the list; returns how many were new.
 
-    Contacts in any campaign that hold one of the numbers are taken out of the queue.
+    Contacts in any campaign that hold one of the numbers are taken out of the queue. An
+    action of which this is a part (a pack's merge, an erasure) passes `audited=False` and
+    counts the numbers in its own audit entry: one action, one entry.
     """
     wanted = sorted(set(e164s))
     if not wanted:
@@ -73,7 +76,7 @@ def add_numbers(
                     claim_expires_at=None, state_version=Contact.state_version + 1)
             .execution_options(synchronize_session=False)
         )
-    if new:
+    if new and audited:
         audit.record(session, "dnc_added", actor=actor, entity="do_not_call", count=len(new),
                      source=source)
     session.flush()

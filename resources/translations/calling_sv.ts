@@ -347,8 +347,20 @@
         <translation>Laget i kväll</translation>
     </message>
     <message>
+        <source>Tonight&apos;s goals</source>
+        <translation>Kvällens mål</translation>
+    </message>
+    <message>
         <source>Campaign goals</source>
         <translation>Kampanjens mål</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Samtal</translation>
+    </message>
+    <message>
+        <source>Calls towards tonight&apos;s goal</source>
+        <translation>Samtal mot kvällens mål</translation>
     </message>
     <message>
         <source>Conversations</source>
@@ -747,6 +759,10 @@
     <message>
         <source>{name} has been called or changed by someone else since your call, so it cannot be undone. Your call stays saved.</source>
         <translation>{name} har ringts eller ändrats av någon annan efter ditt samtal, så det kan inte ångras. Ditt samtal är sparat.</translation>
+    </message>
+    <message>
+        <source>This call&apos;s answers were counted without a name, so it can only be undone on the computer that saved it, before Ringkväll is closed. Your call stays saved.</source>
+        <translation>Svaren i det här samtalet räknades utan namn, så det kan bara ångras på datorn som sparade det, innan Ringkväll stängs. Ditt samtal är kvar.</translation>
     </message>
     <message>
         <source>There is no script with id {id}</source>

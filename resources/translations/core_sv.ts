@@ -2,6 +2,283 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>AccessDialog</name>
+    <message>
+        <source>Everything about a person</source>
+        <translation>Allt om en person</translation>
+    </message>
+    <message>
+        <source>Someone has asked what we store about them. Type one of their phone numbers (or their id) and Ringkväll writes everything it has about them, in every campaign, to an Excel file you can send them.</source>
+        <translation>Någon har frågat vad vi har sparat om hen. Skriv ett av personens telefonnummer (eller id) så skriver Ringkväll allt den har om personen, i alla kampanjer, till en Excelfil som du kan skicka till hen.</translation>
+    </message>
+    <message>
+        <source>&amp;Number or id:</source>
+        <translation>&amp;Nummer eller id:</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the file:</source>
+        <translation>&amp;Språk i filen:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>Spara s&amp;om:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Välj…</translation>
+    </message>
+    <message>
+        <source>The file holds personal data: send it only to the person themselves. Writing it is noted in the log.</source>
+        <translation>Filen innehåller personuppgifter: skicka den bara till personen själv. Att den skrivs noteras i loggen.</translation>
+    </message>
+    <message>
+        <source>&amp;Write the file</source>
+        <translation>Skriv &amp;filen</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excelfiler (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>Skriver filen…</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Skrev %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>A phone list was imported</source>
+        <translation>En telefonlista importerades</translation>
+    </message>
+    <message>
+        <source>Results were exported</source>
+        <translation>Resultat exporterades</translation>
+    </message>
+    <message>
+        <source>District files were combined</source>
+        <translation>Distriktets filer sammanställdes</translation>
+    </message>
+    <message>
+        <source>A campaign&apos;s personal data was deleted</source>
+        <translation>En kampanjs personuppgifter raderades</translation>
+    </message>
+    <message>
+        <source>A person was erased</source>
+        <translation>En person raderades</translation>
+    </message>
+    <message>
+        <source>Everything about a person was written to a file</source>
+        <translation>Allt om en person skrevs till en fil</translation>
+    </message>
+    <message>
+        <source>Numbers were put on the do-not-call list</source>
+        <translation>Nummer lades på spärrlistan</translation>
+    </message>
+    <message>
+        <source>A script was imported</source>
+        <translation>Ett manus importerades</translation>
+    </message>
+    <message>
+        <source>A script was edited</source>
+        <translation>Ett manus ändrades</translation>
+    </message>
+    <message>
+        <source>A calling pack was made</source>
+        <translation>Ett samtalspaket skapades</translation>
+    </message>
+    <message>
+        <source>A calling pack was taken back</source>
+        <translation>Ett samtalspaket drogs tillbaka</translation>
+    </message>
+    <message>
+        <source>A calling pack&apos;s results were received</source>
+        <translation>Resultaten från ett samtalspaket togs emot</translation>
+    </message>
+    <message>
+        <source>The record of processing was changed</source>
+        <translation>Registret över behandling ändrades</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s settings were changed</source>
+        <translation>Kampanjens inställningar ändrades</translation>
+    </message>
+    <message>
+        <source>A person was skipped</source>
+        <translation>En person hoppades över</translation>
+    </message>
+    <message>
+        <source>A call was undone</source>
+        <translation>Ett samtal ångrades</translation>
+    </message>
+    <message>
+        <source>The practice campaign was made</source>
+        <translation>Övningskampanjen skapades</translation>
+    </message>
+    <message>
+        <source>A file was moved to the server</source>
+        <translation>En fil flyttades till servern</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Logg</translation>
+    </message>
+    <message>
+        <source>Everything done with the personal data: imports, exports, deletions and changes, with when and who. The log never holds the names or numbers of the people called.</source>
+        <translation>Allt som har gjorts med personuppgifterna: importer, exporter, raderingar och ändringar, med när och av vem. Loggen innehåller aldrig namn eller nummer på dem som ringts.</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>Ka&amp;mpanj:</translation>
+    </message>
+    <message>
+        <source>Bac&amp;k</source>
+        <translation>&amp;Tillbaka</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <source>Computer user</source>
+        <translation>Datorns användare</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampanj</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Nothing has been logged yet.</source>
+        <translation>Inget har loggats än.</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Alla kampanjer</translation>
+    </message>
+</context>
+<context>
+    <name>CallsPage</name>
+    <message>
+        <source>Calls: %1</source>
+        <translation>Samtalen: %1</translation>
+    </message>
+    <message>
+        <source>Every call of the campaign, newest first. Choose a call and press Enter to correct it; the call as it was stays readable.</source>
+        <translation>Kampanjens alla samtal, de senaste först. Välj ett samtal och tryck Enter för att rätta det. Det som sparades först går alltid att läsa.</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Utfall:</translation>
+    </message>
+    <message>
+        <source>Target &amp;group:</source>
+        <translation>&amp;Målgrupp:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <source>part of the person&apos;s name</source>
+        <translation>en del av personens namn</translation>
+    </message>
+    <message>
+        <source>Correc&amp;t the call…</source>
+        <translation>Rätta &amp;samtalet…</translation>
+    </message>
+    <message>
+        <source>Only &amp;corrected calls</source>
+        <translation>Bara rättade samta&amp;l</translation>
+    </message>
+    <message>
+        <source>Call&amp;er:</source>
+        <translation>Rin&amp;gare:</translation>
+    </message>
+    <message>
+        <source>Bac&amp;k</source>
+        <translation>&amp;Tillbaka</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Sparat</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Målgrupp</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Ringare</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Mötet</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>No calls match the filters.</source>
+        <translation>Inga samtal passar urvalet.</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Alla utfall</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Showing the newest %1 calls; narrow the filters to see older ones.</source>
+        <translation>Visar de %1 senaste samtalen. Gör urvalet snävare för att se äldre.</translation>
+    </message>
+    <message>
+        <source>The call is corrected (version %1).</source>
+        <translation>Samtalet är rättat (version %1).</translation>
+    </message>
+    <message>
+        <source>The person stays on the do-not-call list; remove the number there if that was a mistake too.</source>
+        <translation>Personen står kvar på spärrlistan. Ta bort numret där om även det var fel.</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Samtalen</translation>
+    </message>
+    <message>
+        <source>Choose a campaign on the start page first.</source>
+        <translation>Välj först en kampanj på startsidan.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDialog</name>
     <message>
         <source>Campaign settings</source>
@@ -38,6 +315,10 @@
     <message>
         <source>&amp;Delete personal data after:</source>
         <translation>&amp;Radera personuppgifter efter:</translation>
+    </message>
+    <message>
+        <source>Re&amp;cord of processing…</source>
+        <translation>Register över be&amp;handling…</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -105,6 +386,147 @@
     </message>
 </context>
 <context>
+    <name>CampaignPrivacyBox</name>
+    <message>
+        <source>Delete personal data n&amp;ow…</source>
+        <translation>Ra&amp;dera personuppgifterna nu…</translation>
+    </message>
+    <message>
+        <source>Save answers without a link to the &amp;person</source>
+        <translation>Spara svar utan &amp;koppling till personen</translation>
+    </message>
+    <message>
+        <source>Then the answers to the script&apos;s questions are only counted, per target group and day, and never stored with the person or the call. The figures and the exports still show them. Follow-ups and new members are still saved with the person.</source>
+        <translation>Då räknas svaren på manusets frågor bara, per målgrupp och dag, och sparas aldrig ihop med personen eller samtalet. Siffrorna och exporterna visar dem ändå. Uppföljningar och nya medlemmar sparas fortfarande med personen.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Kod:</translation>
+    </message>
+    <message>
+        <source>The five words on your slip, with spaces or dashes between them. Small or capital letters both work.</source>
+        <translation>De fem orden på din lapp, med mellanslag eller bindestreck mellan dem. Små eller stora bokstäver går lika bra.</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Ditt namn:</translation>
+    </message>
+    <message>
+        <source>&amp;Save the results as:</source>
+        <translation>&amp;Spara resultaten som:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Välj…</translation>
+    </message>
+    <message>
+        <source>Save the results</source>
+        <translation>Spara resultaten</translation>
+    </message>
+    <message>
+        <source>Calling packs (*.ringkvall)</source>
+        <translation>Ringpaket (*.ringkvall)</translation>
+    </message>
+    <message>
+        <source>Please type the code.</source>
+        <translation>Skriv koden.</translation>
+    </message>
+    <message>
+        <source>Please type your name.</source>
+        <translation>Skriv ditt namn.</translation>
+    </message>
+    <message>
+        <source>Please choose where to save the results.</source>
+        <translation>Välj var resultaten ska sparas.</translation>
+    </message>
+    <message>
+        <source>Working… this takes a moment.</source>
+        <translation>Arbetar… det tar en liten stund.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct a call</source>
+        <translation>Rätta ett samtal</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, called %2 by %3 (%4). Version %5.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, ringd %2 av %3 (%4). Version %5.</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Utfall:</translation>
+    </message>
+    <message>
+        <source>&amp;When to call back (day, time):</source>
+        <translation>Ring till&amp;baka (dag, tid):</translation>
+    </message>
+    <message>
+        <source>New member&apos;s &amp;first name:</source>
+        <translation>Ny medlems &amp;förnamn:</translation>
+    </message>
+    <message>
+        <source>New member&apos;s &amp;last name:</source>
+        <translation>Ny medlems &amp;efternamn:</translation>
+    </message>
+    <message>
+        <source>Digital meeting:</source>
+        <translation>Digitalt möte:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>A&amp;nteckningar:</translation>
+    </message>
+    <message>
+        <source>Corrected &amp;by:</source>
+        <translation>&amp;Rättat av:</translation>
+    </message>
+    <message>
+        <source>The person &amp;agreed to become a member</source>
+        <translation>Personen &amp;ville bli medlem</translation>
+    </message>
+    <message>
+        <source>Signed up for the &amp;meeting</source>
+        <translation>Anmäld till &amp;mötet</translation>
+    </message>
+    <message>
+        <source>Earlier &amp;versions:</source>
+        <translation>&amp;Tidigare versioner:</translation>
+    </message>
+    <message>
+        <source>This campaign counts answers without a name, so the call has no answers to correct.</source>
+        <translation>Den här kampanjen räknar svaren utan namn, så samtalet har inga svar att rätta.</translation>
+    </message>
+    <message>
+        <source>&amp;Save the correction</source>
+        <translation>&amp;Spara rättelsen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>Avbr&amp;yt</translation>
+    </message>
+    <message>
+        <source>Never corrected: this is the call as it was saved.</source>
+        <translation>Aldrig rättat: så här sparades samtalet.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Version %1&lt;/b&gt;, %2, %3&lt;br&gt;%4. Meeting: %5. Answers: %6&lt;br&gt;Notes: %7&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Version %1&lt;/b&gt;, %2, %3&lt;br&gt;%4. Mötet: %5. Svar: %6&lt;br&gt;Anteckningar: %7&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -117,6 +539,242 @@
     <message>
         <source>Calendar</source>
         <translation>Kalender</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase a person</source>
+        <translation>Radera en person</translation>
+    </message>
+    <message>
+        <source>When someone asks to be deleted: write one of their phone numbers (or their id). Ringkväll finds them in every campaign and deletes their name, numbers, notes and answers. The campaign&apos;s figures stay, without a name.</source>
+        <translation>När någon ber att bli raderad: skriv ett av personens telefonnummer (eller id). Ringkväll hittar personen i alla kampanjer och raderar namn, nummer, anteckningar och svar. Kampanjens siffror finns kvar, utan namn.</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Sök</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the number on the do-not-call list</source>
+        <translation>&amp;Behåll numret på spärrlistan</translation>
+    </message>
+    <message>
+        <source>Then no later phone list brings the person back. Untick it only when they ask that not even their number is kept.</source>
+        <translation>Då kommer personen inte tillbaka med en senare telefonlista. Kryssa bara ur rutan om personen ber att inte ens numret ska sparas.</translation>
+    </message>
+    <message>
+        <source>Phone &amp;number or id:</source>
+        <translation>&amp;Telefonnummer eller id:</translation>
+    </message>
+    <message>
+        <source>&amp;Erase…</source>
+        <translation>&amp;Radera…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found in %n campaign(s): %1.</source>
+        <translation>
+            <numerusform>Finns i %n kampanj: %1.</numerusform>
+            <numerusform>Finns i %n kampanjer: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only on the do-not-call list.</source>
+        <translation>Finns bara på spärrlistan.</translation>
+    </message>
+    <message>
+        <source>Delete this person in every campaign, for good?</source>
+        <translation>Radera personen i alla kampanjer, för gott?</translation>
+    </message>
+    <message>
+        <source>Erased. The figures stay, without a name.</source>
+        <translation>Raderad. Siffrorna finns kvar, utan namn.</translation>
+    </message>
+</context>
+<context>
+    <name>EveningDialog</name>
+    <message>
+        <source>Change the evening</source>
+        <translation>Ändra ringkvällen</translation>
+    </message>
+    <message>
+        <source>New calling evening</source>
+        <translation>Ny ringkväll</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>Start &amp;time:</source>
+        <translation>&amp;Börjar kl.:</translation>
+    </message>
+    <message>
+        <source>&amp;End time:</source>
+        <translation>Sl&amp;utar kl.:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Plats:</translation>
+    </message>
+    <message>
+        <source>&amp;Video link:</source>
+        <translation>&amp;Videolänk:</translation>
+    </message>
+    <message>
+        <source>Target &amp;groups:</source>
+        <translation>&amp;Målgrupper:</translation>
+    </message>
+    <message>
+        <source>Goal: ca&amp;lls:</source>
+        <translation>Mål: samtal &amp;totalt:</translation>
+    </message>
+    <message>
+        <source>Goal: conversat&amp;ions:</source>
+        <translation>Mål: &amp;genomförda samtal:</translation>
+    </message>
+    <message>
+        <source>Goal: new &amp;members:</source>
+        <translation>Mål: nya m&amp;edlemmar:</translation>
+    </message>
+    <message>
+        <source>A &amp;word for the invitation:</source>
+        <translation>&amp;Hälsning i inbjudan:</translation>
+    </message>
+    <message>
+        <source>no goal</source>
+        <translation>inget mål</translation>
+    </message>
+</context>
+<context>
+    <name>EveningsPage</name>
+    <message>
+        <source>Calling evenings: %1</source>
+        <translation>Ringkvällar: %1</translation>
+    </message>
+    <message>
+        <source>Plan the evenings, note who is coming, and send the invitation: copy the text into an e-mail or a chat, or save a calendar file that people open in their calendar.</source>
+        <translation>Planera ringkvällarna, skriv upp vilka som kommer och skicka inbjudan: kopiera texten till ett mejl eller en chatt, eller spara en kalenderfil som man öppnar i sin kalender.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Var</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Signed up</source>
+        <translation>Anmälda</translation>
+    </message>
+    <message>
+        <source>No evenings planned yet. Press “New evening…” to plan one.</source>
+        <translation>Inga ringkvällar planerade än. Tryck på ”Ny ringkväll…” för att planera en.</translation>
+    </message>
+    <message>
+        <source>Invi&amp;tation:</source>
+        <translation>Inbj&amp;udan:</translation>
+    </message>
+    <message>
+        <source>&amp;New evening…</source>
+        <translation>&amp;Ny ringkväll…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Än&amp;dra…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>Ta &amp;bort</translation>
+    </message>
+    <message>
+        <source>Sign some&amp;one up…</source>
+        <translation>Anmäl en &amp;frivillig…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;me up</source>
+        <translation>Anmäl &amp;mig</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the invitation</source>
+        <translation>Kopiera inb&amp;judan</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as calendar file…</source>
+        <translation>&amp;Spara som kalenderfil…</translation>
+    </message>
+    <message>
+        <source>Bac&amp;k</source>
+        <translation>&amp;Tillbaka</translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation>%1 samtal</translation>
+    </message>
+    <message>
+        <source>%1 conversations</source>
+        <translation>%1 genomförda samtal</translation>
+    </message>
+    <message>
+        <source>%1 new members</source>
+        <translation>%1 nya medlemmar</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>ingen än</translation>
+    </message>
+    <message>
+        <source>Sign up</source>
+        <translation>Anmälan</translation>
+    </message>
+    <message>
+        <source>Ringkväll does not know your name yet. Use “Sign someone up…” and type it.</source>
+        <translation>Ringkväll vet inte ditt namn än. Använd ”Anmäl en frivillig…” och skriv in det.</translation>
+    </message>
+    <message>
+        <source>Signed up: %1</source>
+        <translation>Anmälda: %1</translation>
+    </message>
+    <message>
+        <source>Delete the evening</source>
+        <translation>Ta bort ringkvällen</translation>
+    </message>
+    <message>
+        <source>Delete the evening %1? Its sign-ups go with it.</source>
+        <translation>Ta bort ringkvällen %1? Anmälningarna försvinner också.</translation>
+    </message>
+    <message>
+        <source>The invitation is copied: paste it into an e-mail or a chat (Ctrl+V).</source>
+        <translation>Inbjudan är kopierad: klistra in den i ett mejl eller en chatt (Ctrl+V).</translation>
+    </message>
+    <message>
+        <source>Save the evenings as a calendar file</source>
+        <translation>Spara ringkvällarna som kalenderfil</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics);;All files (*)</source>
+        <translation>Kalenderfiler (*.ics);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Saved %1. Send it with the invitation: it opens in people&apos;s calendars.</source>
+        <translation>Sparade %1. Skicka den med inbjudan: den öppnas i var och ens kalender.</translation>
+    </message>
+    <message>
+        <source>Calling evenings</source>
+        <translation>Ringkvällar</translation>
+    </message>
+    <message>
+        <source>Choose a campaign first.</source>
+        <translation>Välj en kampanj först.</translation>
     </message>
 </context>
 <context>
@@ -179,6 +837,197 @@
         <source>Practice campaign: made-up people, nobody is really called.</source>
         <translation>Övningskampanj: påhittade personer, ingen blir uppringd på riktigt.</translation>
     </message>
+    <message>
+        <source>Tonight %1–%2</source>
+        <translation>Ikväll %1–%2</translation>
+    </message>
+    <message>
+        <source>Signed up: %1</source>
+        <translation>Anmälda: %1</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>ingen än</translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation>%1 samtal</translation>
+    </message>
+    <message>
+        <source>%1 conversations</source>
+        <translation>%1 genomförda samtal</translation>
+    </message>
+    <message>
+        <source>%1 new members</source>
+        <translation>%1 nya medlemmar</translation>
+    </message>
+    <message>
+        <source>Goals: %1</source>
+        <translation>Mål: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Ring tillbaka</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Fel nummer</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>Ny medlem</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Flaggad</translation>
+    </message>
+    <message>
+        <source>From a calling pack that was taken back</source>
+        <translation>Från ett ringpaket som togs tillbaka</translation>
+    </message>
+    <message>
+        <source>From a calling pack after its last day</source>
+        <translation>Från ett ringpaket efter sista dagen</translation>
+    </message>
+    <message>
+        <source>Report to the district</source>
+        <translation>Rapportera till distriktet</translation>
+    </message>
+    <message>
+        <source>Hand over to the membership register: %1</source>
+        <translation>Lämna till medlemsregistret: %1</translation>
+    </message>
+    <message>
+        <source>Asked to be called back when the queue cannot</source>
+        <translation>Vill bli uppringd när kön inte hinner</translation>
+    </message>
+    <message>
+        <source>all campaigns</source>
+        <translation>alla kampanjer</translation>
+    </message>
+    <message>
+        <source>Inbox: %1</source>
+        <translation>Inkorg: %1</translation>
+    </message>
+    <message>
+        <source>What was promised on the phone or must be passed on. Give each item an owner and a day; press Space (or Ctrl+Enter) when it is done.</source>
+        <translation>Det som lovades i telefon eller ska lämnas vidare. Ge varje sak en ansvarig och en dag; tryck på mellanslag (eller Ctrl+Enter) när den är klar.</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alla sorter</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>Att göra</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>Ki&amp;nd:</source>
+        <translation>&amp;Sort:</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Visa:</translation>
+    </message>
+    <message>
+        <source>&amp;Belongs to:</source>
+        <translation>Til&amp;lhör:</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>vem som helst</translation>
+    </message>
+    <message>
+        <source>Only o&amp;verdue</source>
+        <translation>Bara &amp;försenade</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>Ansvari&amp;g:</translation>
+    </message>
+    <message>
+        <source>D&amp;ue:</source>
+        <translation>Sista &amp;dag:</translation>
+    </message>
+    <message>
+        <source>Save owner and da&amp;y</source>
+        <translation>S&amp;para ansvarig och dag</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Markera klar</translation>
+    </message>
+    <message>
+        <source>Bac&amp;k</source>
+        <translation>&amp;Tillbaka</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Sort</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Ringde</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Sista dag</translation>
+    </message>
+    <message>
+        <source>Nothing here. Everything promised has been done.</source>
+        <translation>Här finns inget. Allt som lovats är gjort.</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Försenad</translation>
+    </message>
+    <message>
+        <source>Not &amp;done after all</source>
+        <translation>&amp;Markera som inte klar</translation>
+    </message>
+    <message>
+        <source>%1 is done.</source>
+        <translation>%1 är klar.</translation>
+    </message>
+    <message>
+        <source>%1 is saved.</source>
+        <translation>%1 är sparad.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -207,16 +1056,64 @@
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
+        <source>Open a calling pac&amp;k…</source>
+        <translation>Öppna &amp;ringpaket…</translation>
+    </message>
+    <message>
+        <source>&amp;Return the calling pack…</source>
+        <translation>&amp;Lämna tillbaka ringpaket…</translation>
+    </message>
+    <message>
+        <source>Rec&amp;eive calling packs…</source>
+        <translation>Ta &amp;emot ringpaket…</translation>
+    </message>
+    <message>
+        <source>Calling &amp;packs…</source>
+        <translation>&amp;Ringpaket…</translation>
+    </message>
+    <message>
+        <source>Calling &amp;evenings…</source>
+        <translation>Ring&amp;kvällar…</translation>
+    </message>
+    <message>
+        <source>In&amp;box</source>
+        <translation>Ink&amp;org</translation>
+    </message>
+    <message>
+        <source>Expor&amp;t the local plan…</source>
+        <translation>Exportera lokal &amp;plan…</translation>
+    </message>
+    <message>
+        <source>Read the district&apos;s ans&amp;wer…</source>
+        <translation>Läs in distriktets sv&amp;ar…</translation>
+    </message>
+    <message>
+        <source>C&amp;alls…</source>
+        <translation>Samta&amp;len…</translation>
+    </message>
+    <message>
+        <source>Local plans (&amp;district)…</source>
+        <translation>Lokala planer (&amp;distriktet)…</translation>
+    </message>
+    <message>
+        <source>E&amp;rase a person…</source>
+        <translation>Ra&amp;dera en person…</translation>
+    </message>
+    <message>
+        <source>Show e&amp;verything about a person…</source>
+        <translation>&amp;Visa allt om en person…</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Logg</translation>
+    </message>
+    <message>
         <source>C&amp;ampaign</source>
         <translation>&amp;Kampanj</translation>
     </message>
     <message>
         <source>&amp;New campaign…</source>
         <translation>&amp;Ny kampanj…</translation>
-    </message>
-    <message>
-        <source>Campaign &amp;settings…</source>
-        <translation>Kampanj&amp;inställningar…</translation>
     </message>
     <message>
         <source>&amp;Import a phone list…</source>
@@ -239,7 +1136,11 @@
         <translation>&amp;Börja ringa</translation>
     </message>
     <message>
-        <source>Back to the &amp;start page</source>
+        <source>Campai&amp;gn settings…</source>
+        <translation>Kampanjins&amp;tällningar…</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the start page</source>
         <translation>Tillbaka till &amp;startsidan</translation>
     </message>
     <message>
@@ -257,6 +1158,10 @@
     <message>
         <source>&amp;Combine district files…</source>
         <translation>&amp;Sammanställ distriktets filer…</translation>
+    </message>
+    <message>
+        <source>&amp;Print report…</source>
+        <translation>Skriv ut &amp;rapport…</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -347,12 +1252,574 @@
         <translation>Ansluten till %1. Lösenordet sparas inte på den här datorn.</translation>
     </message>
     <message>
+        <source> Ringkväll never goes on the internet by itself to look for them.</source>
+        <translation> Ringkväll går aldrig ut på internet av sig själv för att leta efter dem.</translation>
+    </message>
+    <message>
         <source>About Ringkväll</source>
         <translation>Om Ringkväll</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Ringkväll %1&lt;/h3&gt;&lt;p&gt;Calling evenings for party associations: phone lists, conversation scripts, results for the district.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;&lt;p&gt;Your data stays on this computer unless you export it.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ringkväll %1&lt;/h3&gt;&lt;p&gt;Ringkvällar för partiföreningar: telefonlistor, samtalsmanus och resultat till distriktet.&lt;/p&gt;&lt;p&gt;Databas: %2&lt;/p&gt;&lt;p&gt;Dina uppgifter stannar på den här datorn om du inte exporterar dem.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;You have version %1. Newer versions are found at &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;.%3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Du har version %1. Nyare versioner finns på &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;.%3&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MakePacksDialog</name>
+    <message>
+        <source>All target groups</source>
+        <translation>Alla målgrupper</translation>
+    </message>
+    <message>
+        <source>Calling packs</source>
+        <translation>Ringpaket</translation>
+    </message>
+    <message>
+        <source>Save the packs in</source>
+        <translation>Spara ringpaketen i</translation>
+    </message>
+    <message>
+        <source>Tick at least one volunteer, or type a name and press Add.</source>
+        <translation>Kryssa för minst en ringare, eller skriv ett namn och tryck på Lägg till.</translation>
+    </message>
+    <message>
+        <source>The last day is not a date: write it as YYYY-MM-DD.</source>
+        <translation>Sista dagen är inget datum: skriv det som ÅÅÅÅ-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The last day has already passed.</source>
+        <translation>Sista dagen har redan varit.</translation>
+    </message>
+    <message>
+        <source>Choose the folder to save the packs in.</source>
+        <translation>Välj mappen där ringpaketen ska sparas.</translation>
+    </message>
+    <message>
+        <source>Making calling packs…</source>
+        <translation>Gör ringpaket…</translation>
+    </message>
+    <message>
+        <source>Not all packs were made: %1</source>
+        <translation>Alla ringpaket blev inte gjorda: %1</translation>
+    </message>
+    <message>
+        <source>Stopped: the packs in the list were made, the others not.</source>
+        <translation>Avbrutet: ringpaketen i listan blev gjorda, de andra inte.</translation>
+    </message>
+    <message>
+        <source>The slips could not be printed.</source>
+        <translation>Lapparna gick inte att skriva ut.</translation>
+    </message>
+    <message>
+        <source>code-slips.pdf</source>
+        <translation>kodlappar.pdf</translation>
+    </message>
+    <message>
+        <source>Save the slips as a PDF</source>
+        <translation>Spara lapparna som PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The slips are saved in %1.</source>
+        <translation>Lapparna är sparade i %1.</translation>
+    </message>
+    <message>
+        <source>Make calling packs: %1</source>
+        <translation>Gör ringpaket: %1</translation>
+    </message>
+    <message>
+        <source>A calling pack is a file with people for one volunteer to call on their own computer, without a server. Each volunteer gets their own pack and code. Only people who have not been called yet go into packs, and they leave the queue here until the pack is returned or taken back.</source>
+        <translation>Ett ringpaket är en fil med personer som en ringare ringer från sin egen dator, utan server. Varje ringare får ett eget paket och en egen kod. Bara personer som inte har blivit uppringda än kommer med, och de lämnar kön här tills paketet kommer tillbaka eller tas tillbaka.</translation>
+    </message>
+    <message>
+        <source>Target &amp;group:</source>
+        <translation>&amp;Målgrupp:</translation>
+    </message>
+    <message>
+        <source>&amp;Volunteers:</source>
+        <translation>&amp;Ringare:</translation>
+    </message>
+    <message>
+        <source>Tick the volunteers who get a pack (Space ticks), or type a new name below.</source>
+        <translation>Kryssa för ringarna som ska få ett paket (mellanslag kryssar), eller skriv ett nytt namn nedanför.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Lägg till</translation>
+    </message>
+    <message>
+        <source>&amp;People per pack:</source>
+        <translation>&amp;Personer per paket:</translation>
+    </message>
+    <message>
+        <source>&amp;Last day:</source>
+        <translation>Sista &amp;dag:</translation>
+    </message>
+    <message>
+        <source>Save &amp;in folder:</source>
+        <translation>&amp;Spara i mappen:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Välj…</translation>
+    </message>
+    <message>
+        <source>&amp;Make the packs</source>
+        <translation>&amp;Gör paketen</translation>
+    </message>
+    <message>
+        <source>The packs are made</source>
+        <translation>Ringpaketen är klara</translation>
+    </message>
+    <message>
+        <source>Give each volunteer their file (on a USB stick or by e-mail) and, separately, its code: in person, by phone or on the printed slip. Never send the code in the same e-mail as the file.</source>
+        <translation>Ge varje ringare sin fil (på ett USB-minne eller med e-post) och koden för sig: personligen, per telefon eller på den utskrivna lappen. Skicka aldrig koden i samma e-post som filen.</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Ringare</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kod</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>&amp;Print the slips…</source>
+        <translation>Skriv &amp;ut lapparna…</translation>
+    </message>
+    <message>
+        <source>Save the slips as P&amp;DF…</source>
+        <translation>Spara lapparna som P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;täng</translation>
+    </message>
+</context>
+<context>
+    <name>PacksPage</name>
+    <message>
+        <source>Calling packs: %1</source>
+        <translation>Ringpaket: %1</translation>
+    </message>
+    <message>
+        <source>Packs let volunteers call from their own computers without a server. Take a pack back when its volunteer cannot call: the people not yet called return to the queue, and results that come in later are still received.</source>
+        <translation>Med ringpaket kan ringarna ringa från sina egna datorer utan server. Ta tillbaka ett paket när ringaren inte kan ringa: de som inte har blivit uppringda går tillbaka till kön, och resultat som kommer in senare tas ändå emot.</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Ringare</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Målgrupp</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Uppringda</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Samtal</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Gjort</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Sista dag</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Inlämnat</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <source>No calling packs yet. Make some with “Make calling packs…”.</source>
+        <translation>Inga ringpaket än. Gör några med ”Gör ringpaket…”.</translation>
+    </message>
+    <message>
+        <source>&amp;Make calling packs…</source>
+        <translation>&amp;Gör ringpaket…</translation>
+    </message>
+    <message>
+        <source>Recei&amp;ve results…</source>
+        <translation>Ta e&amp;mot resultat…</translation>
+    </message>
+    <message>
+        <source>&amp;Take back the pack</source>
+        <translation>Ta &amp;tillbaka paketet</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>Till&amp;baka</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Utlämnat</translation>
+    </message>
+    <message>
+        <source>Last day passed</source>
+        <translation>Sista dagen har varit</translation>
+    </message>
+    <message>
+        <source>Taken back</source>
+        <translation>Taget tillbaka</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>Take back the pack</source>
+        <translation>Ta tillbaka paketet</translation>
+    </message>
+    <message>
+        <source>Take back %1&apos;s pack? The %2 people in it who have not been called go back to the queue here. If %1 calls from it anyway, those calls are still received, marked for you to check.</source>
+        <translation>Ta tillbaka ringpaketet från %1? De %2 personer i det som inte har blivit uppringda går tillbaka till kön här. Om %1 ändå ringer från det tas samtalen emot, markerade så att du kan kontrollera dem.</translation>
+    </message>
+    <message>
+        <source>The pack is taken back: %1 people are in the queue again.</source>
+        <translation>Paketet är taget tillbaka: %1 personer står i kön igen.</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <source>Received</source>
+        <translation>Mottagen</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Godkänd</translation>
+    </message>
+    <message>
+        <source>Needs changes</source>
+        <translation>Behöver ändras</translation>
+    </message>
+    <message>
+        <source>%1 conversations, %2 new members</source>
+        <translation>%1 samtal, %2 nya medlemmar</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>personer</translation>
+    </message>
+    <message>
+        <source>Target groups:</source>
+        <translation>Målgrupper:</translation>
+    </message>
+    <message>
+        <source>Calling evenings:</source>
+        <translation>Ringkvällar:</translation>
+    </message>
+    <message>
+        <source>%1 signed up</source>
+        <translation>%1 anmälda</translation>
+    </message>
+    <message>
+        <source>Campaign period:</source>
+        <translation>Kampanjperiod:</translation>
+    </message>
+    <message>
+        <source>Local issue:</source>
+        <translation>Lokal fråga:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Budskap:</translation>
+    </message>
+    <message>
+        <source>Digital meeting:</source>
+        <translation>Digitalt möte:</translation>
+    </message>
+    <message>
+        <source>Goals:</source>
+        <translation>Mål:</translation>
+    </message>
+    <message>
+        <source>none planned yet</source>
+        <translation>inga planerade än</translation>
+    </message>
+    <message>
+        <source>Local plans from the associations</source>
+        <translation>Föreningarnas lokala planer</translation>
+    </message>
+    <message>
+        <source>Read the plans the associations sent, nearest deadline first. Choose a plan, set its status and a comment, save, and write the answer to send back.</source>
+        <translation>Läs in planerna som föreningarna skickat. Den som ska vara klar först står överst. Välj en plan, sätt status och skriv en kommentar, spara, och skriv svaret som ska skickas tillbaka.</translation>
+    </message>
+    <message>
+        <source>Read &amp;plans…</source>
+        <translation>&amp;Läs in planer…</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>K&amp;ommentar:</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>Sista &amp;dag:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the review</source>
+        <translation>Spara &amp;granskningen</translation>
+    </message>
+    <message>
+        <source>&amp;Write the answer…</source>
+        <translation>Skriv s&amp;varet…</translation>
+    </message>
+    <message>
+        <source>Bac&amp;k</source>
+        <translation>&amp;Tillbaka</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Sista dag</translation>
+    </message>
+    <message>
+        <source>Association</source>
+        <translation>Förening</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampanj</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>No plans yet. Press Read plans to add the files the associations sent.</source>
+        <translation>Inga planer än. Tryck på Läs in planer för att lägga till filerna som föreningarna skickat.</translation>
+    </message>
+    <message>
+        <source>Read local plans</source>
+        <translation>Läs in lokala planer</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-filer (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plan(s) read.</source>
+        <translation>
+            <numerusform>%n plan inläst.</numerusform>
+            <numerusform>%n planer inlästa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The review of %1 is saved. Write the answer to send it back.</source>
+        <translation>Granskningen av %1 är sparad. Skriv svaret för att skicka tillbaka det.</translation>
+    </message>
+    <message>
+        <source>Write the answer</source>
+        <translation>Skriv svaret</translation>
+    </message>
+    <message>
+        <source>The answer is written to %1.</source>
+        <translation>Svaret är sparat i %1.</translation>
+    </message>
+    <message>
+        <source>Local plan</source>
+        <translation>Lokal plan</translation>
+    </message>
+    <message>
+        <source>Choose a campaign on the start page first.</source>
+        <translation>Välj först en kampanj på startsidan.</translation>
+    </message>
+    <message>
+        <source>Export the local plan</source>
+        <translation>Exportera lokal plan</translation>
+    </message>
+    <message>
+        <source>The local plan is written to %1. Send it to the district.</source>
+        <translation>Den lokala planen är sparad i %1. Skicka den till distriktet.</translation>
+    </message>
+    <message>
+        <source>Read the district&apos;s answer</source>
+        <translation>Läs in distriktets svar</translation>
+    </message>
+    <message>
+        <source>The district&apos;s answer on the local plan: %1 (reviewed %2).</source>
+        <translation>Distriktets svar på den lokala planen: %1 (granskad %2).</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Kommentar: %1</translation>
+    </message>
+    <message>
+        <source>The district&apos;s answer</source>
+        <translation>Distriktets svar</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>(not chosen yet)</source>
+        <translation>(inte vald än)</translation>
+    </message>
+    <message>
+        <source>Consent (art. 6.1 a and 9.2 a)</source>
+        <translation>Samtycke (art. 6.1 a och 9.2 a)</translation>
+    </message>
+    <message>
+        <source>Legitimate interest (art. 6.1 f)</source>
+        <translation>Berättigat intresse (art. 6.1 f)</translation>
+    </message>
+    <message>
+        <source>A political association&apos;s members and regular contacts (art. 6.1 f and 9.2 d)</source>
+        <translation>En politisk förenings medlemmar och regelbundna kontakter (art. 6.1 f och 9.2 d)</translation>
+    </message>
+    <message>
+        <source>Record of processing: %1</source>
+        <translation>Register över behandling: %1</translation>
+    </message>
+    <message>
+        <source>The GDPR asks the association to keep a record of how it uses personal data. Fill in what Ringkväll cannot know; the rest comes from the campaign.</source>
+        <translation>Enligt dataskyddsförordningen ska föreningen föra ett register över hur den använder personuppgifter. Fyll i det som Ringkväll inte kan veta; resten hämtas från kampanjen.</translation>
+    </message>
+    <message>
+        <source>&amp;Controller (the association):</source>
+        <translation>&amp;Personuppgiftsansvarig (föreningen):</translation>
+    </message>
+    <message>
+        <source>Co&amp;ntact for data protection:</source>
+        <translation>&amp;Kontaktperson för dataskydd:</translation>
+    </message>
+    <message>
+        <source>Pur&amp;pose:</source>
+        <translation>Än&amp;damål:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal basis:</source>
+        <translation>&amp;Rättslig grund:</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients:</source>
+        <translation>&amp;Mottagare:</translation>
+    </message>
+    <message>
+        <source>Security &amp;measures:</source>
+        <translation>Säker&amp;hetsåtgärder:</translation>
+    </message>
+    <message>
+        <source>Other n&amp;otes:</source>
+        <translation>Ö&amp;vrigt:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage of the PDF:</source>
+        <translation>Spr&amp;åk i PDF-filen:</translation>
+    </message>
+    <message>
+        <source>Filled in from the campaign: the target groups, the kinds of data (the lists&apos; columns and the script&apos;s questions) and the date the personal data is deleted.</source>
+        <translation>Hämtas från kampanjen: målgrupperna, vilka sorters uppgifter (listornas kolumner och manusets frågor) och dagen då personuppgifterna raderas.</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>Save and &amp;write a PDF…</source>
+        <translation>Spara och skriv &amp;ut en PDF…</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Print the report</source>
+        <translation>Skriv ut rapporten</translation>
+    </message>
+    <message>
+        <source>The results of “%1” on one page: key figures, target groups, evening by evening and the answers. Figures only, with no names or numbers, so it can be handed out at a meeting.</source>
+        <translation>Resultaten för ”%1” på en sida: nyckeltal, målgrupper, kväll för kväll och svaren. Bara siffror, utan namn eller nummer, så att den kan delas ut på ett möte.</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Spara som:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Välj…</translation>
+    </message>
+    <message>
+        <source>PDF file to save</source>
+        <translation>PDF-fil att spara</translation>
+    </message>
+    <message>
+        <source>Save P&amp;DF</source>
+        <translation>Spara P&amp;DF</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Skriv &amp;ut…</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Spara rapporten</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Drawing the report…</source>
+        <translation>Ritar rapporten…</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Choose a campaign first.</source>
+        <translation>Välj en kampanj först.</translation>
+    </message>
+    <message>
+        <source>The report was sent to the printer</source>
+        <translation>Rapporten har skickats till skrivaren</translation>
+    </message>
+    <message>
+        <source>Saved the report %1</source>
+        <translation>Rapporten sparades som %1</translation>
     </message>
 </context>
 <context>
@@ -412,6 +1879,21 @@
     <message>
         <source>Password</source>
         <translation>Lösenord</translation>
+    </message>
+</context>
+<context>
+    <name>SignupDialog</name>
+    <message>
+        <source>Sign up for the evening</source>
+        <translation>Anmälan till ringkvällen</translation>
+    </message>
+    <message>
+        <source>&amp;Volunteer&apos;s name (pick or type a new one):</source>
+        <translation>&amp;Namn på den som kommer (välj eller skriv ett nytt):</translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s name</source>
+        <translation>Namn på den som kommer</translation>
     </message>
 </context>
 <context>
@@ -591,6 +2073,14 @@
     <message>
         <source>Server user name</source>
         <translation>Användarnamn på servern</translation>
+    </message>
+    <message>
+        <source>Where newer versions are found</source>
+        <translation>Var nyare versioner finns</translation>
+    </message>
+    <message>
+        <source>Look for newer versions over the internet</source>
+        <translation>Leta efter nyare versioner på internet</translation>
     </message>
     <message>
         <source>&apos;{number}&apos; is not a phone number ({reason})</source>
@@ -849,6 +2339,10 @@
         <translation>{file} innehåller en ringares resultat; ta emot den på organisatörens dator</translation>
     </message>
     <message>
+        <source>The results cannot be written over the pack {file} itself; choose another file name</source>
+        <translation>Resultaten kan inte sparas över själva ringpaketet {file}; välj ett annat filnamn</translation>
+    </message>
+    <message>
         <source>Pack {file} has not been opened on this computer</source>
         <translation>Ringpaketet {file} har inte öppnats på den här datorn</translation>
     </message>
@@ -863,6 +2357,146 @@
     <message>
         <source>{file} is a pack, not a volunteer&apos;s results; the volunteer returns it with &apos;Lämna tillbaka&apos;</source>
         <translation>{file} är ett ringpaket, inte en ringares resultat; ringaren lämnar resultaten med &apos;Lämna tillbaka&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>&apos;{text}&apos; är inget datum (ÅÅÅÅ-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Call {id} is no longer in the database</source>
+        <translation>Samtal {id} finns inte längre i databasen</translation>
+    </message>
+    <message>
+        <source>{name} corrected this call while you had it open; open it again to see the new version</source>
+        <translation>{name} rättade samtalet medan du hade det öppet. Öppna det igen för att se den nya versionen</translation>
+    </message>
+    <message>
+        <source>The call is as it was: nothing to save</source>
+        <translation>Samtalet är som det var: inget att spara</translation>
+    </message>
+    <message>
+        <source>This campaign counts answers without a name, so a call&apos;s answers cannot be corrected; correct the outcome or the notes</source>
+        <translation>Den här kampanjen räknar svaren utan namn, så ett samtals svar kan inte rättas. Rätta utfallet eller anteckningarna</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date like 2026-12-03</source>
+        <translation>&apos;{text}&apos; är inte ett datum som 2026-12-03</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a time like 18:30</source>
+        <translation>&apos;{text}&apos; är inte en tid som 18:30</translation>
+    </message>
+    <message>
+        <source>The link &apos;{link}&apos; is not a web address starting with https:// or http://</source>
+        <translation>Länken &apos;{link}&apos; är ingen webbadress som börjar med https:// eller http://</translation>
+    </message>
+    <message>
+        <source>The evening ends ({end}) before it starts ({start})</source>
+        <translation>Kvällen slutar ({end}) innan den börjar ({start})</translation>
+    </message>
+    <message>
+        <source>A goal for the evening must be a number from 0 to {max} ({goal} given)</source>
+        <translation>Ett mål för kvällen ska vara ett tal från 0 till {max} ({goal} angavs)</translation>
+    </message>
+    <message>
+        <source>There is no campaign with id {id}</source>
+        <translation>Det finns ingen kampanj med id {id}</translation>
+    </message>
+    <message>
+        <source>There is no calling evening with id {id}</source>
+        <translation>Det finns ingen ringkväll med id {id}</translation>
+    </message>
+    <message>
+        <source>There is no volunteer named &apos;{name}&apos; (volunteers: {names})</source>
+        <translation>Det finns ingen frivillig som heter &apos;{name}&apos; (frivilliga: {names})</translation>
+    </message>
+    <message>
+        <source>&apos;{id}&apos; is not an inbox item (they look like f12, c34, w34, m34 or x34)</source>
+        <translation>&apos;{id}&apos; är ingen sak i inkorgen (de ser ut som f12, c34, w34, m34 eller x34)</translation>
+    </message>
+    <message>
+        <source>Unknown kind &apos;{kind}&apos; (kinds: {kinds})</source>
+        <translation>Okänd sort &apos;{kind}&apos; (sorter: {kinds})</translation>
+    </message>
+    <message>
+        <source>There is no inbox item &apos;{id}&apos;</source>
+        <translation>Det finns ingen sak &apos;{id}&apos; i inkorgen</translation>
+    </message>
+    <message>
+        <source>{file}: no such file</source>
+        <translation>{file}: filen finns inte</translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel workbook (.xlsx)</source>
+        <translation>{file} är ingen Excel-fil (.xlsx)</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read</source>
+        <translation>{file} är skadad och går inte att läsa</translation>
+    </message>
+    <message>
+        <source>{file} is the district&apos;s answer, not a local plan</source>
+        <translation>{file} är distriktets svar, inte en lokal plan</translation>
+    </message>
+    <message>
+        <source>{file} is a local plan, not the district&apos;s answer</source>
+        <translation>{file} är en lokal plan, inte distriktets svar</translation>
+    </message>
+    <message>
+        <source>{file} is not a local plan from Ringkväll</source>
+        <translation>{file} är ingen lokal plan från Ringkväll</translation>
+    </message>
+    <message>
+        <source>{file} is not an answer from the district&apos;s Ringkväll</source>
+        <translation>{file} är inget svar från distriktets Ringkväll</translation>
+    </message>
+    <message>
+        <source>{file} has format version {version}; this Ringkväll reads version {supported}</source>
+        <translation>{file} har formatversion {version}. Den här Ringkväll läser version {supported}</translation>
+    </message>
+    <message>
+        <source>There is no campaign &apos;{name}&apos;</source>
+        <translation>Det finns ingen kampanj &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>{file} answers a plan this database did not export (campaign &apos;{campaign}&apos; of {association})</source>
+        <translation>{file} svarar på en plan som inte exporterades härifrån (kampanjen &apos;{campaign}&apos; i {association})</translation>
+    </message>
+    <message>
+        <source>{file} is an older answer than the one already read in</source>
+        <translation>{file} är ett äldre svar än det som redan är inläst</translation>
+    </message>
+    <message>
+        <source>No plan files were given</source>
+        <translation>Inga planfiler valdes</translation>
+    </message>
+    <message>
+        <source>{file} and {other} are the same plan; give only one of them</source>
+        <translation>{file} och {other} är samma plan. Välj bara en av dem</translation>
+    </message>
+    <message>
+        <source>Unknown plan status &apos;{status}&apos; (use received, approved or needs-changes)</source>
+        <translation>Okänd status för planen &apos;{status}&apos; (använd received, approved eller needs-changes)</translation>
+    </message>
+    <message>
+        <source>There is no plan with id {id}</source>
+        <translation>Det finns ingen plan med nummer {id}</translation>
+    </message>
+    <message>
+        <source>Nobody with the number or id &apos;{query}&apos; is stored</source>
+        <translation>Ingen med numret eller id:t &apos;{query}&apos; finns sparad</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;{name}&apos; has no date for deleting its personal data; confirm to delete it now</source>
+        <translation>Kampanjen ”{name}” har inget datum för att radera personuppgifterna; bekräfta för att radera dem nu</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;{name}&apos; keeps its personal data until {date}; confirm to delete it now</source>
+        <translation>Kampanjen ”{name}” sparar personuppgifterna till {date}; bekräfta för att radera dem nu</translation>
+    </message>
+    <message>
+        <source>&apos;{basis}&apos; is not a legal basis Ringkväll knows</source>
+        <translation>&apos;{basis}&apos; är ingen rättslig grund som Ringkväll känner till</translation>
     </message>
 </context>
 <context>
@@ -912,6 +2546,141 @@ Skicka loggfilen till den som hjälper dig med Ringkväll:
     </message>
 </context>
 <context>
+    <name>packs</name>
+    <message>
+        <source>Calling packs (%1);;All files (*)</source>
+        <translation>Ringpaket (%1);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Calling packs</source>
+        <translation>Ringpaket</translation>
+    </message>
+    <message>
+        <source>Choose a campaign first.</source>
+        <translation>Välj en kampanj först.</translation>
+    </message>
+    <message>
+        <source>Open a calling pack</source>
+        <translation>Öppna ringpaket</translation>
+    </message>
+    <message>
+        <source>Type the code you got with the pack %1.</source>
+        <translation>Skriv koden du fick till ringpaketet %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the pack</source>
+        <translation>&amp;Öppna paketet</translation>
+    </message>
+    <message>
+        <source>Calling pack for %1: %2 people, %3 calls so far</source>
+        <translation>Ringpaket för %1: %2 personer, %3 samtal hittills</translation>
+    </message>
+    <message>
+        <source>%1-results</source>
+        <translation>%1-resultat</translation>
+    </message>
+    <message>
+        <source>Return the calling pack</source>
+        <translation>Lämna tillbaka ringpaket</translation>
+    </message>
+    <message>
+        <source>No calling pack is open. Open one first with File › Open a calling pack…</source>
+        <translation>Inget ringpaket är öppet. Öppna ett först med Arkiv › Öppna ringpaket…</translation>
+    </message>
+    <message>
+        <source>Choose the calling pack you got</source>
+        <translation>Välj ringpaketet du fick</translation>
+    </message>
+    <message>
+        <source>Your calls so far are saved in a new file, locked with the same code. Give that file to the organiser. You can do this again later: each file holds all your calls.</source>
+        <translation>Dina samtal hittills sparas i en ny fil, låst med samma kod. Ge den filen till organisatören. Du kan göra det här igen senare: varje fil innehåller alla dina samtal.</translation>
+    </message>
+    <message>
+        <source>&amp;Save the results</source>
+        <translation>Spara &amp;resultaten</translation>
+    </message>
+    <message>
+        <source>Your %1 calls are saved in:
+%2
+
+Give this file to the organiser, on a USB stick or by e-mail.</source>
+        <translation>Dina %1 samtal är sparade i:
+%2
+
+Ge den här filen till organisatören, på ett USB-minne eller med e-post.</translation>
+    </message>
+    <message>
+        <source>Receive calling packs</source>
+        <translation>Ta emot ringpaket</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3
+Type the code of this volunteer&apos;s pack.</source>
+        <translation>Fil %1 av %2: %3
+Skriv koden till den här ringarens paket.</translation>
+    </message>
+    <message>
+        <source>&amp;Receive</source>
+        <translation>&amp;Ta emot</translation>
+    </message>
+    <message>
+        <source>%1: not received</source>
+        <translation>%1: inte mottagen</translation>
+    </message>
+    <message>
+        <source>%1: received before; nothing changed</source>
+        <translation>%1: mottagen tidigare; inget ändrades</translation>
+    </message>
+    <message>
+        <source>%1: %2 calls, %3 new members, %4 follow-ups, %5 do-not-calls</source>
+        <translation>%1: %2 samtal, %3 nya medlemmar, %4 uppföljningar, %5 spärrade</translation>
+    </message>
+    <message>
+        <source>the pack had been taken back</source>
+        <translation>paketet hade tagits tillbaka</translation>
+    </message>
+    <message>
+        <source>the pack&apos;s last day had passed</source>
+        <translation>paketets sista dag hade varit</translation>
+    </message>
+    <message>
+        <source>  %1 calls are marked for you to check: %2</source>
+        <translation>  %1 samtal är markerade så att du kan kontrollera dem: %2</translation>
+    </message>
+    <message>
+        <source>What came in:</source>
+        <translation>Det här kom in:</translation>
+    </message>
+    <message>
+        <source>On your computer: open Ringkväll, choose File › Open a calling pack…, pick the file and type the code. When you have finished calling, choose File › Return the calling pack… and give the results file to the organiser.</source>
+        <translation>På din dator: öppna Ringkväll, välj Arkiv › Öppna ringpaket…, välj filen och skriv koden. När du har ringt klart väljer du Arkiv › Lämna tillbaka ringpaket… och ger resultatfilen till organisatören.</translation>
+    </message>
+    <message>
+        <source>Calling pack for %1</source>
+        <translation>Ringpaket för %1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Fil: %1</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Kod:</translation>
+    </message>
+    <message>
+        <source>Keep this slip apart from the file: whoever has both can read the pack.</source>
+        <translation>Förvara lappen skild från filen: den som har båda kan läsa paketet.</translation>
+    </message>
+    <message>
+        <source>Code slips</source>
+        <translation>Kodlappar</translation>
+    </message>
+    <message>
+        <source>Print the code slips</source>
+        <translation>Skriv ut kodlapparna</translation>
+    </message>
+</context>
+<context>
     <name>tasks</name>
     <message>
         <source>Cancel</source>
@@ -925,8 +2694,16 @@ Skicka loggfilen till den som hjälper dig med Ringkväll:
         <translation>Välkommen till Ringkväll</translation>
     </message>
     <message>
-        <source>The database is empty. Do you want a practice campaign with made-up people, so you can try calling before a real evening?</source>
-        <translation>Databasen är tom. Vill du ha en övningskampanj med påhittade personer, så att du kan prova att ringa före en riktig ringkväll?</translation>
+        <source>Welcome! Ringkväll opens a practice campaign with made-up people, so you can try calling before a real evening.
+
+What is your name? The organiser sees it beside your calls.
+
+If you get stuck, ask the evening&apos;s organiser, or open the Help menu.</source>
+        <translation>Välkommen! Ringkväll öppnar en övningskampanj med påhittade personer, så att du kan prova att ringa före en riktig kväll.
+
+Vad heter du? Organisatören ser namnet bredvid dina samtal.
+
+Om du kör fast: fråga kvällens organisatör, eller öppna menyn Hjälp.</translation>
     </message>
 </context>
 </TS>

@@ -88,6 +88,10 @@
         <translation>Inget fungerande nummer</translation>
     </message>
     <message>
+        <source>Out in calling packs</source>
+        <translation>I ringpaket</translation>
+    </message>
+    <message>
         <source>&amp;Export to Excel…</source>
         <translation>E&amp;xportera till Excel…</translation>
     </message>
@@ -146,6 +150,10 @@
     <message>
         <source>Answers</source>
         <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Calling packs</source>
+        <translation>Ringpaket</translation>
     </message>
     <message>
         <source>Results</source>
@@ -215,6 +223,30 @@
         <source>Mean</source>
         <translation>Medelvärde</translation>
     </message>
+    <message>
+        <source>Pack</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Ringda</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>Att granska</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Lämnat tillbaka</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Inte än</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -271,8 +303,8 @@
         <translation>För föreningens eget bruk: alla namn, nummer, anteckningar och svar.</translation>
     </message>
     <message>
-        <source>Warning: this file will hold special-category personal data – what people said about political questions – with their names and numbers. Keep it within the association, store it safely, and delete it when it is no longer needed. Send the district the district level instead.</source>
-        <translation>Varning: filen kommer att innehålla känsliga personuppgifter – vad folk har sagt om politiska frågor – tillsammans med namn och nummer. Behåll den inom föreningen, förvara den säkert och radera den när du inte behöver den längre. Skicka distriktsnivån till distriktet i stället.</translation>
+        <source>Warning: this file will hold special-category personal data – what people said about political questions – with their names and numbers. Keep it within the association, store it safely, and delete it when it is no longer needed. Send the district the district level instead. The export is written in the log (Campaign › Log), with your name on this computer.</source>
+        <translation>Varning: filen kommer att innehålla känsliga personuppgifter – vad folk har sagt om politiska frågor – tillsammans med namn och nummer. Behåll den inom föreningen, förvara den säkert och radera den när du inte behöver den längre. Skicka distriktsnivån till distriktet i stället. Exporten skrivs in i loggen (Kampanj › Logg), med ditt användarnamn på den här datorn.</translation>
     </message>
     <message>
         <source>I &amp;understand, and will keep the file safe</source>

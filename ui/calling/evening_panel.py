@@ -28,6 +28,7 @@ from app.services.calling import Counts, EveningStats
 if TYPE_CHECKING:
     from app.progress import Progress
     from app.services.calling.evening import Evening
+    from app.services.organising.evenings import EveningGoals
     from ui.context import UiContext
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,9 @@ class EveningPanel(QFrame):
         self.setObjectName("eveningPanel")
         self.stats: EveningStats | None = None
         self.shown = 0  # how many times figures were shown (LiveFigures drops stale ones)
+        # Tonight's planned evening's goals, measured against the team's evening; without
+        # them the bars show the campaign's goals against its totals.
+        self.planned: EveningGoals | None = None
         self.celebration = QLabel()
         self.celebration.setObjectName("celebration")
         self.celebration.setWordWrap(True)
@@ -100,6 +104,9 @@ class EveningPanel(QFrame):
         self.team = CountsBox()
         self.team.setObjectName("teamCounts")
         self.goals = QGroupBox()
+        self.goal_calls_label = QLabel()
+        self.goal_calls = QProgressBar()
+        self.goal_calls.setObjectName("goalCalls")
         self.goal_conv_label = QLabel()
         self.goal_conv = QProgressBar()
         self.goal_conv.setObjectName("goalConversations")
@@ -107,7 +114,8 @@ class EveningPanel(QFrame):
         self.goal_rec = QProgressBar()
         self.goal_rec.setObjectName("goalRecruits")
         goals = QVBoxLayout(self.goals)
-        for widget in (self.goal_conv_label, self.goal_conv, self.goal_rec_label, self.goal_rec):
+        for widget in (self.goal_calls_label, self.goal_calls, self.goal_conv_label,
+                       self.goal_conv, self.goal_rec_label, self.goal_rec):
             goals.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -121,7 +129,10 @@ class EveningPanel(QFrame):
     def retranslate(self) -> None:
         self.mine.setTitle(self.tr("You tonight"))
         self.team.setTitle(self.tr("The team tonight"))
-        self.goals.setTitle(self.tr("Campaign goals"))
+        self.goals.setTitle(self.tr("Tonight's goals") if self.planned
+                            else self.tr("Campaign goals"))
+        self.goal_calls_label.setText(self.tr("Calls"))
+        self.goal_calls.setAccessibleName(self.tr("Calls towards tonight's goal"))
         self.goal_conv_label.setText(self.tr("Conversations"))
         self.goal_rec_label.setText(self.tr("New members"))
         self.goal_conv.setAccessibleName(self.tr("Conversations towards the goal"))
@@ -139,11 +150,26 @@ class EveningPanel(QFrame):
         self.shown += 1
         self.mine.show_counts(stats.mine)
         self.team.show_counts(stats.team)
+        planned = self.planned
+        if planned:
+            self._goal(self.goal_calls, self.goal_calls_label, stats.team.calls, planned.calls)
+            self._goal(self.goal_conv, self.goal_conv_label, stats.team.conversations,
+                       planned.conversations)
+            self._goal(self.goal_rec, self.goal_rec_label, stats.team.recruits,
+                       planned.recruits)
+            self.goals.setVisible(True)
+            return
+        self._goal(self.goal_calls, self.goal_calls_label, 0, None)
         self._goal(self.goal_conv, self.goal_conv_label, stats.campaign.conversations,
                    stats.goal_conversations)
         self._goal(self.goal_rec, self.goal_rec_label, stats.campaign.recruits,
                    stats.goal_recruits)
         self.goals.setVisible(bool(stats.goal_conversations or stats.goal_recruits))
+
+    def use_planned_goals(self, goals: EveningGoals | None) -> None:
+        """Measure the team's evening against tonight's planned goals (None: the campaign's)."""
+        self.planned = goals
+        self.retranslate()
 
     def _goal(self, bar: QProgressBar, label: QLabel, value: int, goal: int | None) -> None:
         visible = bool(goal)
@@ -176,6 +202,8 @@ class LiveFigures(QObject):
         self._ctx = ctx
         self._evening = evening
         self._panels = tuple(panels)
+        for panel in self._panels:
+            panel.use_planned_goals(evening.planned_goals)
         self.in_flight = False
         self.reads = 0  # finished reads (for tests)
         self.timer = QTimer(self)

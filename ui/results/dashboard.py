@@ -6,9 +6,9 @@ refreshes when data changes (ctx.events.changed) and every half minute while an 
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -29,7 +29,8 @@ from app.clock import utcnow
 from app.progress import Progress
 from app.services.lookups import group_choices
 from app.services.reporting import campaign_report
-from app.services.results import COUNT_KEYS, QUEUE_KEYS, Counts, Report, ReportFilter
+from app.services.results import COUNT_KEYS, Counts, Report, ReportFilter
+from app.services.results.pack_figures import PackFigures, campaign_pack_figures
 from app.settings import LANGUAGE
 from ui.context import UiContext
 from ui.results import charts
@@ -78,6 +79,7 @@ class DashboardPage(QWidget):
         self.campaign_id = campaign_id
         self.setObjectName("resultsDashboard")
         self.report: Report | None = None
+        self.packs: list[PackFigures] = []
         self._generation = 0
         self._build()
         self._load_groups()
@@ -169,12 +171,16 @@ class DashboardPage(QWidget):
         self.volunteers_table.setObjectName("volunteersTable")
         self.days_table = FiguresTable("days")
         self.answers_table = FiguresTable("answers")
+        # Calls made on laptops, per calling pack: only for a campaign that has packs.
+        self.packs_table = FiguresTable("packs")
+        self.packs_table.setObjectName("packsTable")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("resultsTabs")
         self.tabs.addTab(scroll, "")
         for table in (self.groups_table, self.queue_table, self.volunteers_table,
-                      self.days_table, self.answers_table):
+                      self.days_table, self.answers_table, self.packs_table):
             self.tabs.addTab(table, "")
+        self.tabs.setTabVisible(self.tabs.indexOf(self.packs_table), False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
@@ -247,6 +253,7 @@ class DashboardPage(QWidget):
             "callbacks_later": self.tr("Callbacks due later"),
             "done": self.tr("Done"),
             "no_number": self.tr("No callable number"),
+            "packed": self.tr("Out in calling packs"),
         }
 
     def retranslate(self) -> None:
@@ -260,11 +267,13 @@ class DashboardPage(QWidget):
         self.from_date.setAccessibleName(self.tr("First day"))
         self.to_date.setAccessibleName(self.tr("Last day"))
         titles = (self.tr("Charts"), self.tr("Target groups"), self.tr("Queue"),
-                  self.tr("Volunteers"), self.tr("Days"), self.tr("Answers"))
+                  self.tr("Volunteers"), self.tr("Days"), self.tr("Answers"),
+                  self.tr("Calling packs"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
         for table, title in zip((self.groups_table, self.queue_table, self.volunteers_table,
-                                 self.days_table, self.answers_table), titles[1:], strict=True):
+                                 self.days_table, self.answers_table, self.packs_table),
+                                titles[1:], strict=True):
             table.setAccessibleName(title)
         if self.report is not None:
             self._show(self.report)
@@ -296,16 +305,18 @@ class DashboardPage(QWidget):
         campaign_id = self.campaign_id
         flt = self.current_filter()
 
-        def work(progress: Progress) -> tuple[int, Report]:
-            return generation, campaign_report(db, campaign_id, flt)
+        def work(progress: Progress) -> tuple[int, Report, list[PackFigures]]:
+            return (generation, campaign_report(db, campaign_id, flt),
+                    campaign_pack_figures(db, campaign_id))
 
         self.ctx.runner.run(work, context=self, on_success=self._arrived)
 
-    def _arrived(self, result: tuple[int, Report]) -> None:
-        generation, report = result
+    def _arrived(self, result: tuple[int, Report, list[PackFigures]]) -> None:
+        generation, report, packs = result
         if generation != self._generation:
             return  # a newer filter was chosen while this one was being counted
         self.report = report
+        self.packs = packs
         self._show(report)
         self.report_shown.emit()
 
@@ -386,8 +397,10 @@ class DashboardPage(QWidget):
         self.groups_table.show_rows(
             header, [[names[key], *(v[i] for v in values)] for i, key in enumerate(figure_keys)])
         queues = [r.queue for r in report.groups if r.queue is not None] + [report.queue]
+        # The keys of `stats --json`, people out in calling packs included.
         self.queue_table.show_rows(
-            header, [[names[key], *(getattr(q, key) for q in queues)] for key in QUEUE_KEYS])
+            header, [[names[key], *(getattr(q, key) for q in queues)]
+                     for key in report.queue.as_dict()])
         person_keys = ["calls", "reached", "conversations", "recruited", "follow_ups",
                        "meeting_signups"]
         self.volunteers_table.show_rows(
@@ -408,6 +421,23 @@ class DashboardPage(QWidget):
         self.answers_table.show_rows(
             [self.tr("Question"), self.tr("Answer"), self.tr("Count"), self.tr("Mean")],
             answer_rows)
+        self._show_packs(names)
+
+    def _show_packs(self, names: dict[str, str]) -> None:
+        """A row per calling pack. Its figures are the whole campaign's: the target group
+        and date filters choose the report's calls, not the packs."""
+        self.tabs.setTabVisible(self.tabs.indexOf(self.packs_table), bool(self.packs))
+        locale = QLocale()
+        self.packs_table.show_rows(
+            [self.tr("Pack"), self.tr("Volunteer"), self.tr("People"), self.tr("Called"),
+             names["calls"], names["conversations"], names["recruited"],
+             names["follow_ups"], names["do_not_call"], self.tr("To review"),
+             self.tr("Returned")],
+            [[p.short_id, p.volunteer, p.people, p.called, p.calls, p.conversations,
+              p.recruits, p.follow_ups, p.do_not_call, p.flagged,
+              locale.toString(_local(p.returned_at), QLocale.FormatType.ShortFormat)
+              if p.returned_at is not None else self.tr("Not yet")]
+             for p in self.packs])
 
 
 def _figures(counts: Counts) -> list[Cell]:
@@ -417,6 +447,12 @@ def _figures(counts: Counts) -> list[Cell]:
         None if counts.recruited_per_100 is None else round(counts.recruited_per_100, 1),
         round(counts.talk_seconds / 60, 1), counts.median_talk_seconds,
     ]
+
+
+def _local(at: datetime) -> QDateTime:
+    local = at.astimezone()
+    return QDateTime(QDate(local.year, local.month, local.day),
+                     QTime(local.hour, local.minute, local.second))
 
 
 def _percent(value: float | None) -> str | None:

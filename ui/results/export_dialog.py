@@ -195,7 +195,8 @@ class ExportDialog(QDialog):
             "Warning: this file will hold special-category personal data – what people said "
             "about political questions – with their names and numbers. Keep it within the "
             "association, store it safely, and delete it when it is no longer needed. Send "
-            "the district the district level instead."))
+            "the district the district level instead. The export is written in the log "
+            "(Campaign › Log), with your name on this computer."))
         self.understood.setText(self.tr("I &understand, and will keep the file safe"))
         self.file_label.setText(self.tr("&Save as:"))
         self.choose.setText(self.tr("C&hoose…"))

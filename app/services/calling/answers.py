@@ -55,6 +55,22 @@ def check_answers(session: Session, script_id: int | None,
         _check_answer(question, value)
 
 
+def choice_keys(session: Session, script_id: int | None) -> frozenset[str]:
+    """The keys version `script_id` asks as a choice (not free text); none without one.
+
+    With "answers without a name" only these answers' values are counted; the words of a
+    free-text answer are never kept (app/services/privacy/anonymous_answers.py).
+    """
+    if script_id is None:
+        return frozenset()
+    found = _version(session, script_id)
+    script = parsed_source(found[2]) if found is not None else None
+    if script is None:
+        return frozenset()
+    return frozenset(key for key, q in questions_by_key(script).items()
+                     if q.kind not in ("text", "unknown"))
+
+
 # Stored script versions never change (an edit is a new version), so on a server, where every
 # statement is a round trip, a version once read is kept: keyed by the server's database,
 # because one process may use several. Not on SQLite, whose ids can come back after a delete.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +14,9 @@ from app.db.models import Campaign, TargetGroup
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services.campaigns import get_campaign, get_group
 from app.services.volunteers import get_or_create_volunteer
+
+if TYPE_CHECKING:
+    from app.services.organising.evenings import EveningGoals
 
 # Messages of `ringkvall call` (kept here so they are translated with the calling screen).
 NEEDS_WINDOW = QT_TRANSLATE_NOOP(
@@ -31,6 +35,9 @@ class Evening:
     started_at: datetime
     notes_enabled: bool
     is_practice: bool
+    # The goals of tonight's planned evening (app/services/organising), when there is one:
+    # the side panel then measures the team's evening against them.
+    planned_goals: EveningGoals | None = None
 
 
 def resolve_target(
@@ -74,6 +81,8 @@ def begin_evening(
     now: datetime | None = None,
 ) -> Evening:
     """Check the choices and register the volunteer (in the caller's transaction)."""
+    from app.services.organising.evenings import tonights_goals
+
     row, target = resolve_target(session, campaign, group)
     person = get_or_create_volunteer(session, volunteer)
     return Evening(
@@ -81,4 +90,5 @@ def begin_evening(
         group_id=target.id if target else None, group_name=target.name if target else "",
         volunteer_id=person.id, volunteer_name=person.name, started_at=now or utcnow(),
         notes_enabled=row.notes_enabled, is_practice=row.is_practice,
+        planned_goals=tonights_goals(session, row.id, now),
     )

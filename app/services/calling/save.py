@@ -213,6 +213,8 @@ def save_call(
         values.update(claimed_by_id=None, claim_token=None, claim_expires_at=None)
     conflict = None if fresh else _conflict(session, call, target)
     bump_version = "state_version" in values
+    if row.anonymous_answers and call.answers:
+        before["answers_counted"] = True  # that there were answers, never which: for Undo
     rows = CallRows(
         contact={k: v for k, v in values.items() if k not in ("attempts", "state_version")},
         bump_version=bump_version,
@@ -225,7 +227,8 @@ def save_call(
             meeting_signup=call.meeting_signup, script_id=call.script_id,
             contact_before=before, saved_at=now,
         ),
-        answers=dict(call.answers),
+        # With "answers without a name" the answers are only counted (below), never rows.
+        answers={} if row.anonymous_answers else dict(call.answers),
         recruit=_recruit_row(call.recruit, now) if outcome is Outcome.RECRUITED else None,
         follow_up=_follow_up_row(call, now),
         tally=dict(calls=1, conversations=int(outcome in CONVERSATIONS),
@@ -250,11 +253,24 @@ def save_call(
             claim_minutes=claim_minutes, group_id=group_id, exclude=call.contact_id,
             now=now, tz=tz, hours=hours, attach=attached,
         )
+    if row.anonymous_answers and call.answers:
+        _count_anonymously(session, row, call)
     # Last, so the campaign's one totals row is locked only from here to the commit (every
     # save of the campaign waits for it).
     figures = tally.bump_and_read(session, row.campaign_id, rows.tally,
                                   call.volunteer_id, figures_since)
     return SaveResult(call_id, following, conflict, figures=figures)
+
+
+def _count_anonymously(session: Session, row: Any, call: CallInput) -> None:
+    """Count the answers without a link to the call; the process remembers what it counted
+    so that Undo can take exactly that back (app/services/privacy/anonymous_answers.py)."""
+    from app.services.privacy import anonymous_answers
+
+    counted = anonymous_answers.count_call(
+        session, campaign_id=row.campaign_id, group_id=row.target_group_id,
+        script_id=call.script_id, started_at=call.started_at, answers=call.answers)
+    anonymous_answers.remember(session, call.call_uuid, counted)
 
 
 def _recruit_row(recruit: RecruitInput | None, now: datetime) -> dict[str, Any] | None:
@@ -353,7 +369,8 @@ def _read_statement(server_clock: bool) -> Select[Any]:
         Contact.next_call_at, Contact.attempts, Contact.last_outcome, Contact.last_called_at,
         Contact.notes_for_next, Contact.claim_token, Contact.state_version,
         Campaign.notes_enabled, Campaign.max_attempts, Campaign.retry_wait_minutes,
-        Campaign.weekday_hours, Campaign.weekend_hours, number, replay,
+        Campaign.weekday_hours, Campaign.weekend_hours, Campaign.anonymous_answers, number,
+        replay,
     ).join(Campaign, Campaign.id == Contact.campaign_id).where(
         Contact.id == bindparam("contact_id"))
     if server_clock:

@@ -1,4 +1,5 @@
-"""Skipping a contact: back to the queue, behind the others of its kind, with the reason kept."""
+"""Skipping a contact: back to the queue, behind the others of its kind. The skip is in the
+audit trail; the reason (free text, which may name the person) is asked but not kept there."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def skip_contact(
         .execution_options(synchronize_session=False)
     )
     audit.record(session, "contact_skipped", actor=volunteer_name, entity="contact",
-                 entity_id=contact_id, reason=reason.strip())
+                 entity_id=contact_id)  # the reason may name the person: not in the trail
     return next_contact(session, campaign_id=campaign_id, volunteer_id=volunteer_id,
                         claim_minutes=claim_minutes, group_id=group_id, exclude=contact_id,
                         now=now, tz=tz)

@@ -19,6 +19,7 @@ from app.services.calling.card import ContactCard, load_card
 from app.services.calling.queue import claim_contact, release_claim
 from app.services.calling.save import FollowUpInput, RecruitInput
 from app.services.calling.server_clock import db_now
+from app.services.privacy import anonymous_answers
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ def undo_last_call(
             select(Answer.question_key, Answer.value).where(Answer.call_id == call.id)
         )
     }
+    counted = _anonymous_counts(session, call, before)
     # The callback's time is where the call put the person in the queue.
     callback_at = session.scalar(
         select(Contact.next_call_at).where(Contact.id == call.contact_id)
@@ -134,6 +136,9 @@ def undo_last_call(
                recruits=-int(outcome == Outcome.RECRUITED.value), follow_ups=-int(follow_ups))
     # Children first: the same on every database, foreign-key cascades or not.
     session.execute(delete(Answer).where(Answer.call_id == call_id))
+    if counted is not None:
+        anonymous_answers.take_back(session, counted)
+        answers.update(anonymous_answers.answers_of(counted))
     session.execute(delete(Recruit).where(Recruit.call_id == call_id))
     session.execute(delete(FollowUp).where(FollowUp.call_id == call_id))
     session.expunge(call)
@@ -144,6 +149,21 @@ def undo_last_call(
     card = load_card(session, contact_id, claim.token, now)
     return UndoResult(card, outcome, notes, answers, follow_up, meeting_signup, recruit,
                       callback_at)
+
+
+def _anonymous_counts(session: Session, call: Call,
+                      before: dict[str, Any]) -> anonymous_answers.Counted | None:
+    """What the call's save counted under "answers without a name"; a UserError when it
+    counted answers this process cannot find again (saved elsewhere or before a restart)."""
+    if not before.get("answers_counted"):
+        return None
+    counted = anonymous_answers.recall(session, call.uuid)
+    if counted is None:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "app", "This call's answers were counted without a name, so it can only be "
+                   "undone on the computer that saved it, before Ringkväll is closed. Your "
+                   "call stays saved."))
+    return counted
 
 
 def _follow_up(session: Session, call_id: int) -> FollowUpInput | None:

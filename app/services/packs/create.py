@@ -102,7 +102,7 @@ def create_pack(
                     state_version=Contact.state_version + 1)
             .execution_options(synchronize_session=False))
         audit.record(session, "pack_created", entity="pack", count=len(ids), pack=pack.id,
-                     volunteer=name)
+                     volunteer=name, campaign_id=found.id)
         data = _pack_file(session, found.id, pack.id, ids)
         write_private(out, encrypt(data, code, KIND_PACK, pack.id))
         return CreatedPack(pack.id, code, len(ids), out, made)

@@ -15,7 +15,13 @@ from app.db.database import open_database
 from app.db.models import Call, Campaign, Contact, Pack
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services.packs.crypto import KIND_PACK, KIND_RESULTS, decrypt, encrypt, read_header
-from app.services.packs.files import check_schema, laptop_path, snapshot, write_private
+from app.services.packs.files import (
+    PACKS_FOLDER,
+    check_schema,
+    laptop_path,
+    snapshot,
+    write_private,
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,9 @@ def open_pack(file: Path, code: str, volunteer: str | None = None) -> OpenedPack
             for suffix in ("", "-wal", "-shm"):
                 if os.path.exists(f"{staged}{suffix}"):
                     os.remove(f"{staged}{suffix}")
+    # Where the pack came from, so "Lämna tillbaka" in a window opened on the laptop's copy
+    # (`ringkvall pack open`) finds the pack's file and puts the results beside it.
+    write_private(_source_note(header.pack_id), str(file.resolve()).encode("utf-8"))
     db = open_database(str(path))
     try:
         with db.session() as session:
@@ -88,6 +97,10 @@ def open_pack(file: Path, code: str, volunteer: str | None = None) -> OpenedPack
 
 def return_pack(file: Path, code: str, out: Path) -> ReturnedPack:
     """Write the laptop's calls on `file`'s pack so far as a new encrypted results file."""
+    if out.resolve() == file.resolve():
+        raise UserError(QT_TRANSLATE_NOOP(
+            "app", "The results cannot be written over the pack {file} itself; choose "
+            "another file name"), file=str(file))
     blob = _read(file)
     header = read_header(blob, str(file))
     path = laptop_path(header.pack_id)
@@ -105,3 +118,27 @@ def return_pack(file: Path, code: str, out: Path) -> ReturnedPack:
         db.close()
     write_private(out, encrypt(data, code, KIND_RESULTS, header.pack_id))
     return ReturnedPack(header.pack_id, out, calls)
+
+
+def _source_note(pack_id: str) -> Path:
+    return laptop_path(pack_id).with_suffix(".source")
+
+
+def opened_pack_id(database_path: Path | None) -> str | None:
+    """The pack id when `database_path` is a pack opened on this laptop, else None."""
+    if database_path is None or database_path.parent.name != PACKS_FOLDER:
+        return None
+    if (database_path.suffix != ".sqlite"
+            or database_path.resolve() != laptop_path(database_path.stem).resolve()):
+        return None
+    return database_path.stem
+
+
+def pack_source(pack_id: str) -> Path | None:
+    """The pack file this laptop last opened `pack_id` from, when it is still there."""
+    try:
+        text = _source_note(pack_id).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    source = Path(text) if text else None
+    return source if source is not None and source.is_file() else None

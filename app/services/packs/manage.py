@@ -84,5 +84,6 @@ def revoke_pack(db: Database, pack_id: str, now: datetime | None = None) -> int:
         pack.revoked_at = now
         pack.state = "revoked"
         count = int(getattr(back, "rowcount", 0) or 0)
-        audit.record(session, "pack_revoked", entity="pack", pack=pack.id, returned=count)
+        audit.record(session, "pack_revoked", entity="pack", pack=pack.id, returned=count,
+                     campaign_id=pack.campaign_id)
         return count

@@ -5,13 +5,28 @@ person's state by the same precedence as on a shared database (calling/precedenc
 from __future__ import annotations
 
 import hashlib
+import os
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, Integer, bindparam, create_engine, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Insert,
+    Integer,
+    Select,
+    Update,
+    bindparam,
+    insert,
+    literal_column,
+    select,
+    update,
+)
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
@@ -38,8 +53,18 @@ from app.services.calling import tally
 from app.services.calling.precedence import Level, QueueFields, merge
 from app.services.packs import PACKED
 from app.services.packs.crypto import KIND_RESULTS, decrypt, read_header
-from app.services.packs.files import check_schema, temp_sqlite, write_private
+from app.services.packs.files import check_schema, temp_sqlite
+from app.services.packs.merge_answers import (
+    MERGED,
+    Key,
+    anonymise_merged_calls,
+    merge_counts,
+    read_laptop_counts,
+)
 from app.services.volunteers import get_or_create_volunteer
+
+# The laptop's file is SQLite whatever the organiser's database is.
+_SQLITE = sqlite_dialect.dialect()
 
 FLAG_REVOKED = "revoked"
 FLAG_EXPIRED = "expired"
@@ -76,6 +101,7 @@ class _Laptop:
     contacts: dict[int, dict[str, Any]]
     failed_phones: set[int]
     dnc: set[str]
+    answer_counts: dict[Key, int]  # what a campaign with answers without a name counted
 
 
 def merge_results(db: Database, file: Path, code: str,
@@ -102,51 +128,87 @@ def merge_results(db: Database, file: Path, code: str,
             "app", "{file} is a pack, not a volunteer's results; the volunteer returns it "
             "with 'Lämna tillbaka'"), file=name)
     _, data = decrypt(blob, code, name)
-    laptop = _read_laptop(data, name)
+    sha = hashlib.sha256(blob).hexdigest()
+    with db.session() as session:
+        # This very file again (a second click): seen before reading it all. _merge looks
+        # again under the pack's lock, for two merges of it at once.
+        if session.scalar(select(PackMerge.id).where(PackMerge.pack_id == known.id,
+                                                     PackMerge.file_sha256 == sha)) is not None:
+            return MergeReport(known.id, known.volunteer, repeated=True)
+    laptop = _read_laptop(data, name, decode=db.dialect != "sqlite")
     if laptop.pack_id != known.id or laptop.campaign_id != known.campaign_id:
         raise UserError(QT_TRANSLATE_NOOP("app", "{file} is damaged"), file=name)
-    sha = hashlib.sha256(blob).hexdigest()
     with db.transaction() as session:
         return _merge(session, laptop, sha, now)
 
 
-def _read_laptop(data: bytes, name: str) -> _Laptop:
+def _read_laptop(data: bytes, name: str, decode: bool) -> _Laptop:
     with temp_sqlite("merge") as path:
-        write_private(path, data)
+        # Private (0600, in the private temporary folder) and read at once, then removed:
+        # no fsync, which would cost more than reading it.
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
         check_schema(path, name)
         # An older app's results: migrated here, on this private copy.
         open_database(str(path)).close()
-        engine = create_engine(f"sqlite:///{path}")
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            return _load(engine, name)
+            return _load(conn, name, decode)
+        except sqlite3.Error:
+            raise UserError(QT_TRANSLATE_NOOP("app", "{file} is damaged"), file=name) from None
         finally:
-            engine.dispose()
+            conn.close()
 
 
-def _load(engine: Engine, name: str) -> _Laptop:
-    with Session(engine) as s:
-        packs = list(s.scalars(select(Pack)))
-        if len(packs) != 1:
-            raise UserError(QT_TRANSLATE_NOOP("app", "{file} is damaged"), file=name)
-        calls = [dict(row) for row in s.execute(
-            select(Call.__table__, Volunteer.name.label("volunteer_name"))
-            .outerjoin(Volunteer, Volunteer.id == Call.volunteer_id)
-            .order_by(Call.saved_at, Call.id)).mappings()]
-        answers: dict[int, list[dict[str, Any]]] = defaultdict(list)
-        for a in s.execute(select(Answer.call_id, Answer.question_key, Answer.value)):
-            answers[a.call_id].append({"question_key": a.question_key, "value": a.value})
-        recruits = {int(r["call_id"]): {k: v for k, v in r.items() if k not in ("id",)}
-                    for r in s.execute(select(Recruit.__table__)).mappings()}
-        follow_ups = {int(r["call_id"]): {k: v for k, v in r.items() if k not in ("id",)}
-                      for r in s.execute(select(FollowUp.__table__)
-                                         .where(FollowUp.call_id.is_not(None))).mappings()}
-        contacts = {int(r["id"]): dict(r) for r in s.execute(select(
-            Contact.id, Contact.status, Contact.queue_rank, Contact.next_call_at,
-            Contact.last_outcome, Contact.last_called_at, Contact.notes_for_next)).mappings()}
-        failed = set(s.scalars(select(PhoneNumber.id).where(PhoneNumber.failed.is_(True))))
-        numbers = set(s.scalars(select(DoNotCall.e164)))
-        return _Laptop(packs[0].id, packs[0].campaign_id, calls, dict(answers), recruits,
-                       follow_ups, contacts, failed, numbers)
+def _fetch(conn: sqlite3.Connection, stmt: Select[*tuple[Any, ...]],
+           decode: bool) -> list[dict[str, Any]]:
+    """The laptop's rows as SQLite stores them (what a SQLite organiser stores too, so they
+    pass through untouched), or, with `decode`, as Python values for another database."""
+    cursor = conn.execute(stmt.compile(dialect=_SQLITE).string)
+    keys = [d[0] for d in cursor.description]
+    rows = cursor.fetchall()
+    if decode:
+        processors = [c.type.dialect_impl(_SQLITE).result_processor(_SQLITE, None)
+                      for c in stmt.selected_columns]
+        rows = [tuple(p(v) if p is not None else v for p, v in zip(processors, row,
+                                                                   strict=True))
+                for row in rows]
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def _load(conn: sqlite3.Connection, name: str, decode: bool) -> _Laptop:
+    packs = _fetch(conn, select(Pack.id, Pack.campaign_id), False)
+    if len(packs) != 1:
+        raise UserError(QT_TRANSLATE_NOOP("app", "{file} is damaged"), file=name)
+    calls = _fetch(conn, select(
+        Call.id, Call.uuid, Call.contact_id, Call.phone_number_id, Call.number_dialled,
+        Call.started_at, Call.ended_at, Call.outcome, Call.notes, Call.meeting_signup,
+        Call.script_id, Call.contact_before, Call.saved_at,
+        Volunteer.name.label("volunteer_name"))
+        .outerjoin(Volunteer, Volunteer.id == Call.volunteer_id)
+        .order_by(Call.saved_at, Call.id), decode)
+    answers: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for a in _fetch(conn, select(Answer.call_id, Answer.question_key, Answer.value), decode):
+        answers[a.pop("call_id")].append(a)
+    recruits = {int(r["call_id"]): r for r in _fetch(conn, select(*_without_id(Recruit)),
+                                                        decode)}
+    follow_ups = {int(r["call_id"]): r for r in _fetch(
+        conn, select(*_without_id(FollowUp)).where(FollowUp.call_id.is_not(None)), decode)}
+    contacts = {int(r["id"]): r for r in _fetch(conn, select(
+        Contact.id, Contact.status, Contact.queue_rank, Contact.next_call_at,
+        Contact.last_outcome, Contact.last_called_at, Contact.notes_for_next), decode)}
+    failed = {int(r["id"]) for r in _fetch(
+        conn, select(PhoneNumber.id).where(PhoneNumber.failed.is_(True)), False)}
+    numbers = {str(r["e164"]) for r in _fetch(conn, select(DoNotCall.e164), False)}
+    campaign_id = int(packs[0]["campaign_id"])
+    return _Laptop(str(packs[0]["id"]), campaign_id, calls, dict(answers),
+                   recruits, follow_ups, contacts, failed, numbers,
+                   read_laptop_counts(conn, campaign_id))
+
+
+def _without_id(model: Any) -> list[Any]:
+    return [c for c in model.__table__.c if c.key != "id"]
 
 
 def _merge(session: Session, laptop: _Laptop, sha: str, now: datetime) -> MergeReport:
@@ -158,67 +220,77 @@ def _merge(session: Session, laptop: _Laptop, sha: str, now: datetime) -> MergeR
     flag = (FLAG_REVOKED if pack.revoked_at is not None
             else FLAG_EXPIRED if pack.expires_at is not None and pack.expires_at <= now
             else None)
-    assigned = {row.contact_id: row.released_at for row in session.execute(
+    connection = session.connection()
+    # SQLite to SQLite: the laptop's values go in as they were read (see _write_many).
+    raw = connection.dialect.name == "sqlite"
+    assigned = {row.contact_id: row.released_at for row in connection.execute(
         select(PackAssignment.contact_id, PackAssignment.released_at)
-        .where(PackAssignment.pack_id == pack.id))}
+        .where(PackAssignment.pack_id == pack.id)).all()}
+    people = select(PackAssignment.contact_id).where(PackAssignment.pack_id == pack.id)
     calls = [c for c in laptop.calls if c["contact_id"] in assigned]
     stored: set[str] = set()
-    uuids = [c["uuid"] for c in calls]
-    for start in range(0, len(uuids), 500):
-        stored.update(session.scalars(select(Call.uuid).where(
-            Call.uuid.in_(uuids[start:start + 500]))))
+    for chunk in _chunks([c["uuid"] for c in calls]):
+        stored.update(connection.scalars(select(Call.uuid).where(Call.uuid.in_(chunk))))
     new = [c for c in calls if c["uuid"] not in stored]
-    groups = {row.id: row.target_group_id for row in session.execute(
-        select(Contact.id, Contact.target_group_id).where(Contact.id.in_(list(assigned))))}
-    phones = {row.id: row.contact_id for row in session.execute(
-        select(PhoneNumber.id, PhoneNumber.contact_id, PhoneNumber.e164)
-        .where(PhoneNumber.contact_id.in_(list(assigned))))}
-    numbers = set(session.scalars(select(PhoneNumber.e164)
-                                  .where(PhoneNumber.contact_id.in_(list(assigned)))))
+    groups: dict[int, int] = dict(connection.execute(
+        select(Contact.id, Contact.target_group_id).where(Contact.id.in_(people))).all())
+    phones: dict[int, int] = {}
+    numbers: set[str] = set()
+    for phone_id, contact_id, e164 in connection.execute(
+            select(PhoneNumber.id, PhoneNumber.contact_id, PhoneNumber.e164)
+            .where(PhoneNumber.contact_id.in_(people))).all():
+        phones[phone_id] = contact_id
+        numbers.add(e164)
     scripts = {c["script_id"] for c in new if c["script_id"] is not None}
     known_scripts = set(session.scalars(select(Script.id).where(Script.id.in_(scripts))))
     volunteers: dict[str, int] = {}
-    totals = {"calls": 0, "conversations": 0, "recruits": 0, "follow_ups": 0}
     by_contact: dict[int, list[dict[str, Any]]] = defaultdict(list)
     rows: list[dict[str, Any]] = []
-    conversations = {o.value for o in CONVERSATIONS}
+    # Plain locals in the loop over every call: ORM attributes cost a lookup each time.
+    pack_id, campaign_id, holder = pack.id, pack.campaign_id, pack.volunteer
     for c in new:
-        volunteer_name = c["volunteer_name"] or pack.volunteer
-        if volunteer_name not in volunteers:
-            volunteers[volunteer_name] = get_or_create_volunteer(session, volunteer_name).id
-        phone_id = c["phone_number_id"]
-        row = {k: c[k] for k in (
-            "uuid", "contact_id", "number_dialled", "started_at", "ended_at", "outcome",
-            "notes", "meeting_signup", "contact_before", "saved_at")}
-        row.update(campaign_id=pack.campaign_id, target_group_id=groups[c["contact_id"]],
-                   volunteer_id=volunteers[volunteer_name],
-                   phone_number_id=phone_id if phones.get(phone_id) == c["contact_id"] else None,
-                   script_id=c["script_id"] if c["script_id"] in known_scripts else None,
-                   pack_id=pack.id, flag=flag)
-        rows.append(row)
-        laptop_id = int(c["id"])
-        totals["calls"] += 1
-        totals["conversations"] += int(c["outcome"] in conversations)
-        totals["recruits"] += int(laptop_id in laptop.recruits)
-        totals["follow_ups"] += int(laptop_id in laptop.follow_ups)
-        by_contact[c["contact_id"]].append(c)
-    _insert_calls(session, new, rows, laptop)
-    failed = [pid for pid in laptop.failed_phones if pid in phones]
-    if failed:
-        session.execute(update(PhoneNumber).where(PhoneNumber.id.in_(failed))
-                        .values(failed=True).execution_options(synchronize_session=False))
+        volunteer_name = c["volunteer_name"] or holder
+        volunteer_id = volunteers.get(volunteer_name)
+        if volunteer_id is None:
+            volunteer_id = get_or_create_volunteer(session, volunteer_name).id
+            volunteers[volunteer_name] = volunteer_id
+        contact_id, phone_id, script_id = c["contact_id"], c["phone_number_id"], c["script_id"]
+        rows.append({
+            "uuid": c["uuid"], "contact_id": contact_id, "number_dialled": c["number_dialled"],
+            "started_at": c["started_at"], "ended_at": c["ended_at"], "outcome": c["outcome"],
+            "notes": c["notes"], "meeting_signup": c["meeting_signup"],
+            "contact_before": c["contact_before"], "saved_at": c["saved_at"],
+            "campaign_id": campaign_id, "target_group_id": groups[contact_id],
+            "volunteer_id": volunteer_id,
+            "phone_number_id": phone_id if phones.get(phone_id) == contact_id else None,
+            "script_id": script_id if script_id in known_scripts else None,
+            "pack_id": pack_id, "flag": flag})
+        by_contact[contact_id].append(c)
+    conversations = {o.value for o in CONVERSATIONS}
+    totals = {"calls": len(new),
+              "conversations": sum(c["outcome"] in conversations for c in new),
+              "recruits": sum(int(c["id"]) in laptop.recruits for c in new),
+              "follow_ups": sum(int(c["id"]) in laptop.follow_ups for c in new)}
+    _insert_calls(connection, pack.id, new, rows, laptop, raw)
+    anonymise_merged_calls(session, campaign_id, [c["uuid"] for c in new])
+    merged_counts = merge_counts(session, pack.id, laptop.answer_counts)
+    for chunk in _chunks([pid for pid in laptop.failed_phones if pid in phones]):
+        connection.execute(update(PhoneNumber).where(PhoneNumber.id.in_(chunk))
+                           .values(failed=True))
     # Only numbers of the pack's own people: a file cannot put anyone else on the list.
     added = dnc.add_numbers(session, laptop.dnc & numbers, reason=dnc.REASON_CALL,
-                            source="pack")
-    _settle(session, by_contact, laptop.contacts, assigned, flag is None, now)
+                            source="pack", audited=False)
+    _settle(connection, people, by_contact, laptop.contacts, assigned, flag is None, now, raw)
     if any(totals.values()):
         tally.bump(session, pack.campaign_id, **totals)
     report = MergeReport(pack.id, pack.volunteer, calls=totals["calls"],
                          new_members=totals["recruits"], follow_ups=totals["follow_ups"],
                          do_not_calls=added, flagged=totals["calls"] if flag else 0, flag=flag)
     session.add(PackMerge(pack_id=pack.id, file_sha256=sha, merged_at=now,
-                          counts=report.counts()))
-    audit.record(session, "pack_merged", entity="pack", pack=pack.id, **report.counts())
+                          counts=report.counts() | ({MERGED: merged_counts}
+                                                    if merged_counts else {})))
+    audit.record(session, "pack_merged", entity="pack", pack=pack.id, **report.counts(),
+                 campaign_id=pack.campaign_id)
     return report
 
 
@@ -227,18 +299,16 @@ def _chunks(items: list[Any], size: int = 500) -> list[list[Any]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _insert_calls(session: Session, new: list[dict[str, Any]], rows: list[dict[str, Any]],
-                  laptop: _Laptop) -> None:
+def _insert_calls(connection: Connection, pack_id: str, new: list[dict[str, Any]],
+                  rows: list[dict[str, Any]], laptop: _Laptop, raw: bool) -> None:
     """The new calls and what hangs on them, each table in one executemany: a merge of
     thousands of calls costs a few statements, not a few per call."""
     if not rows:
         return
-    connection = session.connection()
-    connection.execute(insert(Call), rows)
-    ids: dict[str, int] = {}
-    for chunk in _chunks([r["uuid"] for r in rows]):
-        ids.update((u, i) for u, i in connection.execute(
-            select(Call.uuid, Call.id).where(Call.uuid.in_(chunk))))
+    _write_many(connection, insert(Call), rows, raw)
+    # The pack's calls, these and any merged before: a single look-up by an indexed column.
+    ids: dict[str, int] = dict(connection.execute(
+        select(Call.uuid, Call.id).where(Call.pack_id == pack_id)).all())
     answers: list[dict[str, Any]] = []
     recruits: list[dict[str, Any]] = []
     follow_ups: list[dict[str, Any]] = []
@@ -250,8 +320,37 @@ def _insert_calls(session: Session, new: list[dict[str, Any]], rows: list[dict[s
         if laptop_id in laptop.follow_ups:
             follow_ups.append({**laptop.follow_ups[laptop_id], "call_id": call_id})
     for model, values in ((Answer, answers), (Recruit, recruits), (FollowUp, follow_ups)):
-        if values:  # an empty list would insert one row of defaults
-            connection.execute(insert(model), values)
+        _write_many(connection, insert(model), values, raw)
+
+
+def _write_many(connection: Connection, stmt: Insert | Update, rows: list[dict[str, Any]],
+                raw: bool) -> None:
+    """One executemany of `stmt` (a Core insert or update, compiled for the organiser's
+    database). `raw`: the values are already in SQLite's stored form (read from the laptop's
+    SQLite file, or from this database the same way), so they go to the driver as they are,
+    past SQLAlchemy's per-value conversions, which would cost more than the writing itself."""
+    if not rows:  # an empty list would insert one row of defaults
+        return
+    if not raw:
+        connection.execute(stmt, rows)
+        return
+    compiled = stmt.compile(dialect=connection.dialect, column_keys=list(rows[0]))
+    order = compiled.positiontup or []
+    if set(order) - set(rows[0]):  # a statement with constants of its own: not for this
+        raise ValueError(f"parameters {sorted(set(order) - set(rows[0]))} not in the rows")
+    values = itemgetter(*order)
+    connection.exec_driver_sql(compiled.string, [
+        values(r) if len(order) > 1 else (values(r),) for r in rows])
+
+
+def _read_many(connection: Connection, stmt: Select[*tuple[Any, ...]], raw: bool) -> list[Any]:
+    """Rows of `stmt`; `raw`: as SQLite stores them, like the laptop's (see _write_many)."""
+    if not raw:
+        return list(connection.execute(stmt).all())
+    compiled = stmt.compile(dialect=connection.dialect)
+    params = compiled.construct_params()
+    return list(connection.exec_driver_sql(
+        compiled.string, tuple(params[k] for k in compiled.positiontup or [])).all())
 
 
 _SETTLE = (
@@ -259,24 +358,28 @@ _SETTLE = (
     .values(status=bindparam("p_status"), queue_rank=bindparam("p_rank"),
             next_call_at=bindparam("p_next", type_=Contact.next_call_at.type),
             attempts=Contact.attempts + bindparam("p_n", type_=Integer),
-            state_version=Contact.state_version + 1, last_outcome=bindparam("p_outcome"),
+            # A constant, not a parameter: each row's values are all the statement takes.
+            state_version=Contact.state_version + literal_column("1"),
+            last_outcome=bindparam("p_outcome"),
             last_called_at=bindparam("p_called", type_=Contact.last_called_at.type),
             notes_for_next=bindparam("p_notes"))
 )
 
 
-def _settle(session: Session, by_contact: dict[int, list[dict[str, Any]]],
-            there: dict[int, dict[str, Any]], assigned: dict[int, datetime | None],
-            active: bool, now: datetime) -> None:
+def _settle(connection: Connection, people: Select[*tuple[Any, ...]],
+            by_contact: dict[int, list[dict[str, Any]]], there: dict[int, dict[str, Any]],
+            assigned: dict[int, datetime | None], active: bool, now: datetime,
+            raw: bool) -> None:
     """The people's state after the laptop's calls. While the pack held a person alone
     (still 'packed' here), the laptop's state decides, as a fresh save would; otherwise a
-    late call only strengthens it. Someone still to call in an active pack stays packed."""
-    current_rows: dict[int, Any] = {}
-    for chunk in _chunks(list(by_contact)):
-        current_rows.update((r.id, r) for r in session.execute(select(
-            Contact.id, Contact.status, Contact.queue_rank, Contact.next_call_at,
-            Contact.last_outcome, Contact.last_called_at, Contact.notes_for_next)
-            .where(Contact.id.in_(chunk))))
+    late call only strengthens it. Someone still to call in an active pack stays packed.
+
+    With `raw` the times on both sides are SQLite's stored text, whose fixed width sorts
+    as the times do: compared and written back as they are."""
+    current_rows = {r.id: r for r in _read_many(connection, select(
+        Contact.id, Contact.status, Contact.queue_rank, Contact.next_call_at,
+        Contact.last_outcome, Contact.last_called_at, Contact.notes_for_next)
+        .where(Contact.id.in_(people)), raw)}
     values: list[dict[str, Any]] = []
     release: list[int] = []
     for contact_id, made in by_contact.items():
@@ -304,9 +407,8 @@ def _settle(session: Session, by_contact: dict[int, list[dict[str, Any]]],
             "p_called": last["saved_at"] if later else row.last_called_at,
             "p_notes": laptop_row["notes_for_next"] if held and later else row.notes_for_next,
         })
-    if values:
-        session.connection().execute(_SETTLE, values)
+    _write_many(connection, _SETTLE, values, raw)
     for chunk in _chunks(release):
-        session.execute(update(PackAssignment).where(
+        connection.execute(update(PackAssignment).where(
             PackAssignment.contact_id.in_(chunk), PackAssignment.released_at.is_(None))
-            .values(released_at=now).execution_options(synchronize_session=False))
+            .values(released_at=now))

@@ -8,7 +8,7 @@ out. Whether an answer is free text is decided by the script version of its own 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -40,6 +40,10 @@ class CallTable:
     rows: Iterator[list[object]]
     total: int
     date_columns: tuple[int, ...]  # 0-based columns holding datetimes
+    # Per 0-based column, the widest values it may hold anywhere in the table (a sheet's
+    # columns are sized before its rows stream past).
+    samples: dict[int, list[object]] = field(default_factory=dict)
+    numeric: tuple[int, ...] = ()  # 0-based columns holding numbers
 
 
 def excel_time(value: datetime) -> datetime:
@@ -84,8 +88,62 @@ def call_table(session: Session, campaign_id: int, privacy: Privacy, language: s
     if full:
         headers.append(labels["notes"])
     total = session.scalar(filtered_calls(select(func.count(Call.id)), campaign_id, flt)) or 0
+    samples, numeric = _samples(session, campaign_id, privacy, labels, infos, total)
     return CallTable(headers, _rows(session, campaign_id, flt, privacy, labels, infos,
-                                    total, progress, volunteer_alias, builder), total, (0,))
+                                    total, progress, volunteer_alias, builder), total, (0,),
+                     samples, numeric)
+
+
+def _samples(session: Session, campaign_id: int, privacy: Privacy, labels: Labels,
+             infos: list[QuestionInfo], total: int) -> tuple[dict[int, list[object]],
+                                                              tuple[int, ...]]:
+    """The widest value of each column, from the campaign's names and the scripts' labels
+    (cheap queries: no pass over the calls)."""
+    from app.domain.outcomes import Outcome
+
+    full = privacy.identities
+    groups: list[object] = list(session.scalars(
+        select(TargetGroup.name).where(TargetGroup.campaign_id == campaign_id)))
+    volunteers: list[object] = (list(session.scalars(select(Volunteer.name))) if full
+                  else [labels["volunteer_pseudonym"].format(n=max(total, 1))])
+    if full:
+        longest = session.scalar(
+            select(func.max(func.length(Contact.first_name) + func.length(Contact.last_name)))
+            .where(Contact.campaign_id == campaign_id)) or 0
+        contacts: list[object] = ["W" * (int(longest) + 1), "070-123 45 67"]
+    else:
+        contacts = [labels["pseudonym"].format(n=max(total, 1))]
+    outcomes: list[object] = []
+    for outcome in Outcome:
+        try:
+            outcomes.append(outcome_label(outcome.value, labels.language))
+        except ValueError:
+            outcomes.append(outcome.value)
+    scripts: list[object] = [f"{key} v{version}" for key, version in session.execute(
+        select(Script.key, Script.version).where(Script.campaign_id == campaign_id))]
+    samples: dict[int, list[object]] = {1: volunteers, 2: groups, 3: contacts[:1]}
+    column = 4
+    if full:
+        samples[column] = contacts[1:]
+        column += 1
+    samples[column] = outcomes
+    numeric = [column + 1]
+    samples[column + 2] = [labels["yes"], labels["no"]]
+    samples[column + 3] = scripts
+    column += 4
+    for info in infos:
+        if info.kind == "scale":
+            numeric.append(column)
+        elif info.kind == "multiple":
+            samples[column] = [", ".join(label for _v, label in info.options)]
+        elif info.kind in FREE_TEXT:
+            samples[column] = ["x" * 60]  # what people said: as wide as a column may be
+        else:
+            samples[column] = [label for _v, label in info.options]
+        column += 1
+    if full:
+        samples[column] = ["x" * 60]  # the notes
+    return samples, tuple(numeric)
 
 
 def _rows(session: Session, campaign_id: int, flt: ReportFilter, privacy: Privacy,

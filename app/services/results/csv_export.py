@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.progress import Progress
+from app.services import audit
 from app.services.output_paths import atomic_write, check_output, session_database
 from app.services.results.calls import call_table
 from app.services.results.figures import ReportFilter
@@ -43,6 +44,8 @@ def export_csv(session: Session, campaign_id: int, target: Path, *,
         for row in table.rows:
             writer.writerow([_field(v) for v in row])
             count += 1
+    audit.record_apart(session, "results_exported", campaign_id=campaign_id, format="csv",
+                       privacy=privacy.value, file=audit.file_name(target), calls=count)
     return count
 
 

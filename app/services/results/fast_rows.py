@@ -3,10 +3,11 @@
 openpyxl builds an XML element tree for every cell it streams, which is most of the time an
 export of 100,000 calls takes. Rows holding only None, text, numbers, booleans and dates are
 written here straight as the same XML openpyxl would produce (inline strings, numbers, dates
-as serial numbers with openpyxl's own date style); rows with styled cells still go through
-openpyxl. Text is never written as a formula here: there is no <f> element at all. Text that
-looks like a formula arrives already as a marked text cell (`SheetWriter.cell_value`), so its
-row takes openpyxl's path, with the cell's explicit text type and quote prefix.
+as serial numbers with the Swedish date and time styles of `sheet_writer`); rows with styled
+cells still go through openpyxl. Text is never written as a formula here: there is no <f>
+element at all. Text that looks like a formula arrives already as a marked text cell
+(`SheetWriter.cell_value`), so its row takes openpyxl's path, with the cell's explicit text
+type and quote prefix.
 
 It hooks two private openpyxl methods on one sheet instance. If a future openpyxl changes
 them, `install` declines and everything goes through openpyxl as before.
@@ -38,9 +39,16 @@ def install(ws: Any) -> bool:
         return False
     epoch = ws.parent.epoch
     excel_serial: Callable[[date, Any], float] = to_excel
-    datetime_style = WriteOnlyCell(ws, value=datetime(2000, 1, 1)).style_id
+    from app.services.results.sheet_writer import DATE_FORMAT, TIME_FORMAT
+
+    # Swedish formats (openpyxl's own default shows seconds and is too wide for its column).
+    stamp = WriteOnlyCell(ws, value=datetime(2000, 1, 1))
+    stamp.number_format = TIME_FORMAT
+    datetime_style = stamp.style_id
     day: Any = date(2000, 1, 1)  # the openpyxl stubs omit date, which it accepts
-    date_style = WriteOnlyCell(ws, value=day).style_id
+    day_cell = WriteOnlyCell(ws, value=day)
+    day_cell.number_format = DATE_FORMAT
+    date_style = day_cell.style_id
     letters: list[str] = [get_column_letter(i) for i in range(1, 200)]
 
     def write_row(xf: Any, values: Sequence[Any], row_idx: int) -> None:

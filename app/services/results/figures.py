@@ -17,7 +17,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
 
@@ -39,6 +39,7 @@ _S = TypeVar("_S", bound=Select[*tuple[Any, ...]])
 
 QUEUE_KEYS = (
     "callable_now", "waiting_retry", "callbacks_later", "done", "do_not_call", "no_number",
+    "packed",
 )
 
 
@@ -105,9 +106,11 @@ class QueueState:
     done: int = 0
     do_not_call: int = 0
     no_number: int = 0
+    packed: int = 0  # out in a calling pack: a volunteer's laptop calls them, nobody here
 
     def as_dict(self) -> dict[str, int]:
-        return {key: getattr(self, key) for key in QUEUE_KEYS}
+        # Every field, "packed" too: `stats --json` and the dashboard show the same keys.
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 @dataclass(frozen=True)
@@ -415,13 +418,15 @@ def _queue_key(status: str, rank: int, next_at: datetime, now: datetime) -> str:
         return "do_not_call"
     if status == ContactStatus.NO_NUMBER:
         return "no_number"
+    if status == ContactStatus.PACKED:
+        return "packed"
     if next_at <= now:
         return "callable_now"
     return "callbacks_later" if rank == QueueRank.CALLBACK else "waiting_retry"
 
 
 def _queue_state(counter: Counter[str]) -> QueueState:
-    return QueueState(**{key: counter.get(key, 0) for key in QUEUE_KEYS})
+    return QueueState(**{f.name: counter.get(f.name, 0) for f in fields(QueueState)})
 
 
 def sum_counts(items: Iterable[Counts]) -> Counts:

@@ -8,6 +8,7 @@ in for labels.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections import Counter
@@ -15,10 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Answer, Call, Campaign
+from app.db.models import AnonymousAnswerCount, Answer, Call, Campaign
 from app.services.scripts.model import Script
 from app.services.scripts.versions import questions_by_key, scripts_by_id
 
@@ -187,21 +188,29 @@ def question_stats(session: Session, campaign_id: int, flt: ReportFilter) -> lis
                           .join(Call, Call.id == Answer.call_id), campaign_id, flt)
     rows: list[tuple[str, object, int | None]] = [
         (key, value, script_id) for key, value, script_id in session.connection().execute(stmt)]
-    kinds = AnswerKinds.for_answers(session, rows)
+    anonymous = _anonymous_rows(session, campaign_id, flt)
+    kinds = AnswerKinds.for_answers(
+        session, rows + [(k, v, s) for k, v, s, _n in anonymous if v is not _FREE])
     counts: dict[str, Counter[str]] = {}
     answered: Counter[str] = Counter()
     free: Counter[str] = Counter()
     choice_kind: dict[str, tuple[int, str]] = {}  # key -> (newest version id, kind)
-    for key, value, script_id in rows:
+    weighted = [(k, v, s, 1) for k, v, s in rows] + anonymous
+    for key, value, script_id, weight in weighted:
+        if value is _FREE:  # a free-text answer counted without its words
+            answered[key] += weight
+            free[key] += weight
+            continue
         values = answer_values(value)
         if not values:
             continue
-        answered[key] += 1
+        answered[key] += weight
         kind = kinds.choice(script_id, key, values)
         if kind is None:
-            free[key] += 1
+            free[key] += weight
             continue
-        counts.setdefault(key, Counter()).update(values)
+        counts.setdefault(key, Counter()).update({v: weight * n
+                                                  for v, n in Counter(values).items()})
         assert script_id is not None  # a choice needs its version
         if key not in choice_kind or script_id > choice_kind[key][0]:
             choice_kind[key] = (script_id, kind)
@@ -230,6 +239,29 @@ def question_stats(session: Session, campaign_id: int, flt: ReportFilter) -> lis
                                     _mean(seen) if kind == "scale" else None,
                                     free_text=free.get(key, 0)))
     return result
+
+
+_FREE = object()  # stands for a free-text answer kept only as a count
+
+
+def _anonymous_rows(session: Session, campaign_id: int,
+                    flt: ReportFilter) -> list[tuple[str, object, int | None, int]]:
+    """The answers counted without a name (app/services/privacy/anonymous_answers.py) as
+    (key, value, script id, how many), filtered like the calls: by target group and day."""
+    from app.services.privacy.anonymous_answers import FREE_TEXT_VALUE
+
+    t = AnonymousAnswerCount
+    stmt = (select(t.question_key, t.value, t.script_id, func.sum(t.count))
+            .where(t.campaign_id == campaign_id, t.count > 0)
+            .group_by(t.question_key, t.value, t.script_id))
+    if flt.group_id is not None:
+        stmt = stmt.where(t.target_group_id == flt.group_id)
+    if flt.first_day is not None:
+        stmt = stmt.where(t.day >= flt.first_day)
+    if flt.last_day is not None:
+        stmt = stmt.where(t.day <= flt.last_day)
+    return [(key, _FREE if value == FREE_TEXT_VALUE else json.loads(value), script_id, int(n))
+            for key, value, script_id, n in session.execute(stmt)]
 
 
 def guess_kind(seen: Counter[str], has_lists: bool) -> str:

@@ -16,10 +16,12 @@ from app import __version__
 from app.clock import utcnow
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.progress import NoProgress, Progress
+from app.services import audit
 from app.services.output_paths import check_output, display_path, output_error
 from app.services.results.figures import Counts, sum_counts
 from app.services.results.labels import Labels
 from app.services.results.meta import FORMAT_VERSION, SHEET, Metadata, NotAnExport, parse_meta
+from app.services.results.print_setup import apply_print_setup
 from app.services.results.privacy import Privacy
 from app.services.results.sheet_writer import SheetWriter
 from app.services.results.spool import discard, private_spool, save_workbook
@@ -114,7 +116,11 @@ def write_rollup(sources: list[Path], target: Path, *, language: str = "sv",
     with private_spool():
         wb = Workbook(write_only=True)
         try:
-            total = _write_district(wb, files, Labels(language), now)
+            labels = Labels(language)
+            total = _write_district(wb, files, labels, now)
+            apply_print_setup(wb, campaign=labels["sheet.district"],
+                              privacy=labels[f"privacy.{Privacy.AGGREGATE.value}"],
+                              exported_at=now, labels=labels)
             save_workbook(wb, target, force=force)
         except OSError as exc:  # the spool's disk: full, or failing
             discard(wb)
@@ -123,6 +129,7 @@ def write_rollup(sources: list[Path], target: Path, *, language: str = "sv",
             discard(wb)
             raise
     progress.report(len(sources), len(sources))
+    audit.record_in(database, "rollup_written", file=audit.file_name(target), files=len(files))
     return RollupResult(target, files, total)
 
 

@@ -19,11 +19,15 @@ from app.clock import utcnow
 from app.db.models import Call, Contact, FollowUp, PhoneNumber, Recruit, TargetGroup
 from app.domain.phone import format_national
 from app.progress import NoProgress, Progress
+from app.services import audit
 from app.services.output_paths import check_output, output_error, session_database
 from app.services.results.calls import Pseudonyms, call_table, excel_time
 from app.services.results.figures import Report, ReportBuilder, ReportFilter, build_report
 from app.services.results.labels import Labels
 from app.services.results.meta import FORMAT_VERSION, SHEET, Metadata, meta_rows
+from app.services.results.pack_figures import pack_figures
+from app.services.results.pack_sheet import pack_sheet_name, write_pack_sheet
+from app.services.results.print_setup import apply_print_setup
 from app.services.results.privacy import DEFAULT_PRIVACY, Privacy
 from app.services.results.questions import FREE_TEXT, QuestionStats, question_stats
 from app.services.results.sheet_writer import ONE_DECIMAL, PERCENT_FORMAT, SheetWriter
@@ -70,13 +74,20 @@ def export_xlsx(
     progress.report(0, None)
     with private_spool():
         wb = Workbook(write_only=True)
-        sheets = {key: SheetWriter(wb.create_sheet(labels[f"sheet.{key}"]))
+        sheets = {key: SheetWriter(wb.create_sheet(labels[f"sheet.{key}"]), fit=True)
                   for key in SHEET_KEYS}
+        if pack_figures(session, campaign_id):  # only campaigns that handed out calling packs
+            sheets["packs"] = SheetWriter(wb.create_sheet(pack_sheet_name(labels.language)),
+                                          fit=True)
         hidden = wb.create_sheet(SHEET)
         hidden.sheet_state = "hidden"
         try:
             result = _fill(sheets, SheetWriter(hidden), session, campaign_id, flt, privacy,
                            labels, progress, now)
+            # Every sheet, also those other parts of Ringkväll add, is set up to print.
+            apply_print_setup(wb, campaign=_campaign_name(session, campaign_id),
+                              privacy=labels[f"privacy.{privacy.value}"], exported_at=now,
+                              labels=labels)
             save_workbook(wb, target, force=force)
         except OSError as exc:  # the spool's disk: full, or failing
             discard(wb)
@@ -85,6 +96,8 @@ def export_xlsx(
             discard(wb)
             raise
     calls, recruits, follow_ups = result
+    audit.record_apart(session, "results_exported", campaign_id=campaign_id, format="xlsx",
+                       privacy=privacy.value, file=audit.file_name(target), calls=calls)
     return ExportResult(target, privacy, calls, recruits, follow_ups)
 
 
@@ -97,6 +110,12 @@ def export_campaign_file(
     with db.session() as session:
         return export_xlsx(session, campaign_id, target, privacy=privacy, language=language,
                            flt=flt, progress=progress, force=force)
+
+
+def _campaign_name(session: Session, campaign_id: int) -> str:
+    from app.db.models import Campaign
+
+    return session.scalar(select(Campaign.name).where(Campaign.id == campaign_id)) or ""
 
 
 def _fill(sheets: dict[str, SheetWriter], hidden: SheetWriter, session: Session, campaign_id: int,
@@ -120,6 +139,9 @@ def _fill(sheets: dict[str, SheetWriter], hidden: SheetWriter, session: Session,
             w = sheets[key]
             w.widths([90])
             w.append([labels["left_out"].format(level=labels[f"privacy.{privacy.value}"])])
+    if "packs" in sheets:
+        write_pack_sheet(sheets["packs"], pack_figures(session, campaign_id), labels, privacy,
+                         volunteer_alias)
     write_summary(sheets["summary"], report, labels, privacy, now)
     _answers_sheet(sheets["answers"], report, labels)
     meta = Metadata(FORMAT_VERSION, "export", report.campaign.name, report.campaign.association,
@@ -137,8 +159,9 @@ def _calls_sheet(w: SheetWriter, session: Session, campaign_id: int, privacy: Pr
                  builder: ReportBuilder) -> int:
     table = call_table(session, campaign_id, privacy, labels.language, flt, progress,
                        volunteer_alias, questions, builder)
-    w.widths([17, 20, 20, 22, *([16] * (len(table.headers) - 4))])
-    w.table_header(table.headers)
+    for column, values in table.samples.items():
+        w.expect(column, values)
+    w.table_header(table.headers, numeric=table.numeric)
     for row in table.rows:
         w.append(row)
     w.finish_table(len(table.headers))
@@ -153,8 +176,7 @@ def _recruits_sheet(w: SheetWriter, session: Session, campaign_id: int, labels: 
         "time", "target_group", "first_name", "last_name", "email", "phone", "street",
         "postcode", "city", "birth_year", "consent_membership", "consent_contact",
         "consent_text", "consented_at")]
-    w.widths([17, 20, 16, 18, 28, 16, 26, 11, 16, 10, 12, 12, 50, 17])
-    w.table_header(headers)
+    w.table_header(headers, numeric=(9,))
     stmt = filtered_calls(
         select(Call.started_at, TargetGroup.name, Recruit.first_name, Recruit.last_name,
                Recruit.email, Recruit.phone, Recruit.street, Recruit.postcode, Recruit.city,
@@ -183,7 +205,6 @@ def _follow_ups_sheet(w: SheetWriter, session: Session, campaign_id: int, labels
 
     headers = [labels[k] for k in ("who", "number", "target_group", "promised", "assigned_to",
                                    "due", "done_at", "time")]
-    w.widths([24, 16, 20, 50, 20, 17, 17, 17])
     w.table_header(headers)
     stmt = (select(FollowUp.contact_id, FollowUp.promised, FollowUp.assigned_to,
                    FollowUp.due_at, FollowUp.done_at, FollowUp.created_at, Contact.first_name,
@@ -230,8 +251,7 @@ def _phone(value: str) -> str:
 
 def _answers_sheet(w: SheetWriter, report: Report, labels: Labels) -> None:
     headers = [labels[k] for k in ("question", "option", "count", "share", "mean")]
-    w.widths([50, 30, 10, 10, 12])
-    w.table_header(headers)
+    w.table_header(headers, numeric=(2, 3, 4))
     for q in report.questions:
         if q.kind in FREE_TEXT:
             w.append([q.label, labels["free_text"], q.answers, None, None])
@@ -259,8 +279,7 @@ def _volunteers_sheet(w: SheetWriter, report: Report, labels: Labels, privacy: P
     keys = ("calls", "reached", "conversations", "recruited", "follow_ups", "meeting_signups")
     headers = [labels["volunteer"], *(labels[k] for k in keys), labels["conversation_rate"],
                labels["talk_minutes"], labels["median_talk"]]
-    w.widths([24, *([12] * (len(headers) - 1))])
-    w.table_header(headers)
+    w.table_header(headers, numeric=range(1, len(headers)))
     rows: list[tuple[str, Any]] = []
     for row in report.volunteers:
         anonymous = alias(row.key) if row.key is not None else ""

@@ -202,7 +202,7 @@ def import_script(session: Session, campaign: Campaign, text: str, file: str = "
                         problems="\n".join(str(p) for p in result.problems))
     row = _add(session, campaign.id, result.script, "imported", text)
     audit.record(session, "script_imported", entity="script", entity_id=row.id,
-                 key=row.key, version=row.version, file=file)
+                 key=row.key, version=row.version, file=file, campaign_id=campaign.id)
     stored = _stored(row)
     if activate:
         set_active_script(session, campaign, stored.id)
@@ -218,7 +218,7 @@ def save_new_version(session: Session, base_id: int, script: Script,
         raise UserError(QT_TRANSLATE_NOOP("app", "There is no script with id {id}"), id=base_id)
     row = _add(session, base.campaign_id, replace(script, key=base.key), "edited")
     audit.record(session, "script_edited", entity="script", entity_id=row.id,
-                 key=row.key, version=row.version, base_id=base.id)
+                 key=row.key, version=row.version, base_id=base.id, campaign_id=base.campaign_id)
     stored = _stored(row)
     if activate and stored.valid:
         campaign = session.get(Campaign, base.campaign_id)

@@ -83,10 +83,16 @@ VOLUNTEER_GRANTS: dict[str, tuple[str, ...]] = {
     "call_tally": ("SELECT", "INSERT", "UPDATE"),
     "do_not_call": ("SELECT", "INSERT", "DELETE"),  # DELETE: undo, see the policy
     "audit_event": ("INSERT", "SELECT (id)"),  # the id comes back from the insert
+    # Tonight's evening (goals, who signed up) and signing up for one.
+    "calling_evening": ("SELECT",),
+    "calling_evening_group": ("SELECT",),
+    "evening_signup": ("SELECT", "INSERT"),
+    # A campaign's answers without a name: counted up (and down, by undo) on saving.
+    "anonymous_answer_count": ("SELECT", "INSERT", "UPDATE", "DELETE"),
 }
 # The tables above whose rows get ids from a sequence the volunteer inserts into.
 VOLUNTEER_SEQUENCES = ("volunteer", "call", "answer", "recruit", "follow_up", "do_not_call",
-                       "audit_event")
+                       "audit_event", "evening_signup", "anonymous_answer_count")
 
 # Row-level security: (table, command, USING, WITH CHECK) for the volunteer. A table listed
 # here gets RLS enabled and a see-everything policy for the organiser.
@@ -95,6 +101,7 @@ VOLUNTEER_POLICIES: tuple[tuple[str, str, str | None, str | None], ...] = (
     ("contact", "ALL", _IN_OPEN, _IN_OPEN),
     ("phone_number", "ALL", _IN_OPEN, _IN_OPEN),
     ("call", "ALL", _IN_OPEN, _IN_OPEN),
+    ("anonymous_answer_count", "ALL", _IN_OPEN, _IN_OPEN),
     # The call's own policy applies inside these subqueries too.
     ("answer", "SELECT", f"call_id IN ({_RECENT_CALLS})", None),
     ("answer", "DELETE", f"call_id IN ({_RECENT_CALLS})", None),

@@ -1,0 +1,1 @@
+"""Organising between the evenings (issue 16)."""

@@ -1,0 +1,2 @@
+"""Privacy under the GDPR (issue 14): retention, erasure, access, the audit trail and the
+record of processing."""

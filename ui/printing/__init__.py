@@ -1,0 +1,1 @@
+"""Documents Ringkväll draws with Qt for printing (PDF)."""
