@@ -362,3 +362,29 @@ def test_skip_numbers_voicemail_language_text_size_and_summary(
     with ui_ctx.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Contact)
                         .where(Contact.claim_token.is_not(None))) == 0
+
+
+def test_a_call_flagged_with_the_keyboard_reaches_the_inbox(qtbot: QtBot,
+                                                             ui_ctx: UiContext) -> None:
+    from app.services.organising.inbox import FLAGGED, InboxFilter, inbox
+
+    campaign_id = _campaign(ui_ctx)
+    with ui_ctx.db.transaction() as s:
+        s.get_one(Campaign, campaign_id).notes_enabled = True
+    window = _window(qtbot, ui_ctx)
+    args = argparse.Namespace(campaign="Höstkampanj", group=None, volunteer="Kim Exempel")
+    screen = _opened(qtbot, window, open_calling_from_args(window, args))
+    qtbot.waitUntil(lambda: screen.card is not None, timeout=10_000)
+    letter = screen.flag.text().split("&")[1][0]
+    _key(qtbot, screen, Qt.Key(ord(letter.upper())), ALT)
+    assert QApplication.focusWidget() is screen.flag
+    _key(qtbot, screen, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier)
+    assert screen.flag.isChecked()
+    assert screen.notes.isVisible()
+    screen.notes.setFocus()
+    qtbot.keyClicks(screen.notes, "Vill prata med styrelsen")  # QTest types ASCII only
+    _outcome(qtbot, screen, 8)
+    _save(qtbot, screen)
+    assert not screen.flag.isChecked()  # the next person starts unflagged
+    (item,) = inbox(ui_ctx.db, InboxFilter(campaign=campaign_id, kind=FLAGGED))
+    assert item.what == "Vill prata med styrelsen" and item.caller == "Kim Exempel"

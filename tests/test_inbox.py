@@ -52,7 +52,7 @@ EVENING: list[tuple[str, str, timedelta | None, FollowUpInput | None]] = [
 def _play(db: Database) -> tuple[int, dict[int, int]]:
     """The evening above; returns the campaign id and call ids by position."""
     with db.transaction() as s:
-        campaign = make_campaign(s, CAMPAIGN, contacts=len(EVENING) + 2,
+        campaign = make_campaign(s, CAMPAIGN, contacts=len(EVENING) + 3,
                                  created=NOW - timedelta(hours=2), ends_on=date(2026, 12, 20))
         campaign_id = campaign.id
     kim = volunteer_id(db, "Kim")
@@ -241,3 +241,33 @@ def test_a_call_from_a_revoked_pack_reaches_the_inbox(db: Database, tmp_path: Pa
     assert [(e.kind, e.what, e.caller) for e in entries] == [(FLAGGED, "revoked", "Ann")]
     mark_done(db, entries[0].id, now=NOW)
     assert inbox(db, InboxFilter(campaign=CAMPAIGN, kind=FLAGGED), now=NOW) == []
+
+
+def test_a_call_the_caller_flagged_reaches_the_inbox_with_its_note(db: Database) -> None:
+    from app.services.calling import undo_last_call
+
+    campaign_id, _calls = _play(db)
+    bo = volunteer_id(db, "Bo")
+    note = "Ville prata med någon i styrelsen om kvällsbussen"
+    with db.transaction() as s:
+        card = next_contact(s, campaign_id=campaign_id, volunteer_id=bo, claim_minutes=20,
+                            now=NOW).card
+        assert card is not None
+        saved = save_call(s, CallInput(
+            contact_id=card.contact_id, claim_token=card.claim_token, outcome="conversation",
+            volunteer_id=bo, phone_number_id=card.phones[0].id, started_at=NOW, notes=note,
+            flag_for_organiser=True), show_next=False, now=NOW + timedelta(hours=2))
+    flagged = inbox(db, InboxFilter(campaign=CAMPAIGN, kind=FLAGGED), now=NOW)
+    mine = [e for e in flagged if e.id == f"x{saved.call_id}"]
+    assert [(e.what, e.caller) for e in mine] == [(note, "Bo")]
+    # A pack's figures count only the packs' own flags, never a caller's.
+    from app.services.results.pack_figures import pack_figures
+
+    with db.session() as s:
+        assert all(p.flagged == 0 for p in pack_figures(s, campaign_id))
+    # Undo brings the flag back to the screen with the rest of the call, and the item goes.
+    with db.transaction() as s:
+        undone = undo_last_call(s, volunteer_id=bo, since=NOW, now=NOW + timedelta(hours=2))
+    assert undone is not None and undone.flagged and undone.notes == note
+    assert [e.id for e in inbox(db, InboxFilter(campaign=CAMPAIGN, kind=FLAGGED), now=NOW)
+            if e.id == f"x{saved.call_id}"] == []

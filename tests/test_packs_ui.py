@@ -567,3 +567,40 @@ def test_taking_a_pack_back_from_the_page(qtbot: QtBot, ui_ctx: UiContext,
         statuses = set(s.scalars(select(Contact.status)))
     assert statuses == {ContactStatus.OPEN.value}  # all four back in the queue
     assert pack_file.is_file()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_wizard_ticks_the_volunteers_signed_up_for_the_next_evening(
+        qtbot: QtBot, ui_ctx: UiContext, language: str) -> None:
+    from datetime import time as clock
+
+    from app.clock import local
+    from app.services.organising.evenings import EveningInput, add_evening, sign_up
+    from tests.test_mnemonics_everywhere import clashes
+    from ui import i18n
+
+    i18n.set_language(language)
+    campaign_id = _organiser(ui_ctx)
+    ui_ctx.campaign_id = campaign_id
+    # Relative to the real clock: the wizard offers the evenings from today on.
+    soon = local(utcnow()).date() + timedelta(days=2)
+    evening = add_evening(ui_ctx.db, campaign_id, EveningInput(
+        day=soon, starts=clock(18), ends=clock(20)))
+    for name in ("Ann Exempel", "Bo Exempel"):
+        sign_up(ui_ctx.db, evening.id, name)
+    with ui_ctx.db.transaction() as s:
+        from app.services.volunteers import get_or_create_volunteer
+
+        get_or_create_volunteer(s, "Cecilia Exempel")  # known, not signed up
+    window = _window(qtbot, ui_ctx)
+    page = entry.open_packs_page(window)
+    assert page is not None
+    wizard = entry.make_packs(window, page)
+    qtbot.waitExposed(wizard)
+    assert wizard.evening.isVisible() and wizard.evening.currentData() == evening.id
+    assert sorted(wizard.chosen()) == ["Ann Exempel", "Bo Exempel"]
+    assert clashes(wizard) == {}
+    # No evening: nobody is ticked by it (the two stay as they were, ticked by hand).
+    wizard.evening.setCurrentIndex(0)
+    assert sorted(wizard.chosen()) == ["Ann Exempel", "Bo Exempel"]
+    wizard.reject()

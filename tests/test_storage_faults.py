@@ -172,8 +172,11 @@ def test_a_full_disk_during_an_import_is_all_or_nothing(
     new_database(db, home)
     contacts = count(db, "contact")
     # Little room: the disk fills while the rows are staged. Almost enough: while they are
-    # published, and the next start finishes the import instead.
-    limit = 100_000 if room == "little" else db.stat().st_size + 16_000
+    # published, and the next start finishes the import instead. The import is written to
+    # the write-ahead log first (about 285 KB for this list), so the limit is set against
+    # the log, not the database file: a limit of the file's size plus a little once let the
+    # whole log fit after the schema grew, and nothing failed.
+    limit = 100_000 if room == "little" else 250_000
     result = ringkvall("--db", str(db), "import", str(LIST), "--campaign", "Höstkampanj",
                        "--group", "Tensta", home=home, preexec=disk_full_at(limit))
     assert_one_line(result, str(db), "disk")

@@ -111,6 +111,14 @@
         <translation>Anmäld till mötet</translation>
     </message>
     <message>
+        <source>Flag the call: a &amp;query for the organiser</source>
+        <translation>L&amp;yft samtalet till organisatören</translation>
+    </message>
+    <message>
+        <source>Flag for the organiser</source>
+        <translation>Lyft samtalet till organisatören</translation>
+    </message>
+    <message>
         <source>N&amp;otes for the next caller</source>
         <translation>Ante&amp;ckningar till nästa som ringer</translation>
     </message>

@@ -897,6 +897,10 @@
         <translation>Från ett ringpaket efter sista dagen</translation>
     </message>
     <message>
+        <source>Flagged by the caller</source>
+        <translation>Flaggat av ringaren</translation>
+    </message>
+    <message>
         <source>Report to the district</source>
         <translation>Rapportera till distriktet</translation>
     </message>
@@ -1279,6 +1283,10 @@
         <translation>Ringpaket</translation>
     </message>
     <message>
+        <source>(no evening: tick the volunteers)</source>
+        <translation>(ingen kväll: kryssa i ringarna)</translation>
+    </message>
+    <message>
         <source>Save the packs in</source>
         <translation>Spara ringpaketen i</translation>
     </message>
@@ -1341,6 +1349,10 @@
     <message>
         <source>Target &amp;group:</source>
         <translation>&amp;Målgrupp:</translation>
+    </message>
+    <message>
+        <source>&amp;Evening:</source>
+        <translation>&amp;Kväll:</translation>
     </message>
     <message>
         <source>&amp;Volunteers:</source>

@@ -207,11 +207,20 @@ class CallingScreen(QWidget):
         self.assigned_label.setBuddy(self.assigned)
         self.meeting = QCheckBox()
         self.meeting.setObjectName("meetingSignup")
+        # Something the organiser should see (the inbox shows it, with the note).
+        self.flag = QCheckBox()
+        self.flag.setObjectName("flagForOrganiser")
         extras = QFormLayout(self.extras)
         extras.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         extras.addRow(self.promised_label, self.promised)
         extras.addRow(self.assigned_label, self.assigned)
-        extras.addRow(self.meeting)
+        # Side by side: a row more would push the notes out of sight on a laptop's screen.
+        ticks = QHBoxLayout()
+        ticks.setContentsMargins(0, 0, 0, 0)
+        ticks.addWidget(self.meeting)
+        ticks.addWidget(self.flag)
+        ticks.addStretch(1)
+        extras.addRow(ticks)
         self.notes_label = QLabel()
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notesForNext")
@@ -438,6 +447,8 @@ class CallingScreen(QWidget):
         self.assigned.setAccessibleName(self.tr("Who follows up"))
         self.meeting.setText(self.tr("Signed up for the &meeting"))
         self.meeting.setAccessibleName(self.tr("Signed up for the meeting"))
+        self.flag.setText(self.tr("Flag the call: a &query for the organiser"))
+        self.flag.setAccessibleName(self.tr("Flag for the organiser"))
         self.notes_label.setText(self.tr("N&otes for the next caller"))
         self.notes.setAccessibleName(self.tr("Notes for the next caller"))
         self.again_button.setText(self.tr("Look a&gain") + " (F5)")
@@ -553,6 +564,7 @@ class CallingScreen(QWidget):
             self.promised.setText(undone.follow_up.promised)
             self.assigned.setText(undone.follow_up.assigned_to)
         self.meeting.setChecked(undone.meeting_signup)
+        self.flag.setChecked(undone.flagged)
         self.recruit = undone.recruit
         self.callback_at = undone.callback_at
         self._membership_asked = True  # the details are back: no form popping up again
@@ -607,6 +619,7 @@ class CallingScreen(QWidget):
         self.promised.clear()
         self.assigned.clear()
         self.meeting.setChecked(False)
+        self.flag.setChecked(False)
         self.notes.clear()
         self._update_status()
 
@@ -778,6 +791,7 @@ class CallingScreen(QWidget):
             follow_up=FollowUpInput(promised, self.assigned.text()) if promised else None,
             meeting_signup=self.meeting.isChecked(),
             recruit=self.recruit if outcome == Outcome.RECRUITED.value else None,
+            flag_for_organiser=self.flag.isChecked(),
             call_uuid=self.call_uuid,
         )
         ev, db = self.evening, self.ctx.db

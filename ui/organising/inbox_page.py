@@ -175,8 +175,9 @@ class InboxPage(QWidget):
     def _what(self, entry: InboxEntry) -> str:
         if entry.kind == FLAGGED:
             return {"revoked": self.tr("From a calling pack that was taken back"),
-                    "expired": self.tr("From a calling pack after its last day")}.get(
-                entry.what, entry.what)
+                    "expired": self.tr("From a calling pack after its last day"),
+                    # A caller's flag carries the call's note; without one, only the flag.
+                    "": self.tr("Flagged by the caller")}.get(entry.what, entry.what)
         if entry.kind == WRONG_NUMBER:
             return self.tr("Report to the district")
         if entry.kind == NEW_MEMBER:

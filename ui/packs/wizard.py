@@ -156,6 +156,11 @@ class MakePacksDialog(QDialog):
         self.group.setObjectName("packGroup")
         self.group_label = QLabel()
         self.group_label.setBuddy(self.group)
+        # A planned evening's sign-ups, ticked in one go (shown when evenings are planned).
+        self.evening = QComboBox()
+        self.evening.setObjectName("packEvening")
+        self.evening_label = QLabel()
+        self.evening_label.setBuddy(self.evening)
         self.volunteers = QListWidget()
         self.volunteers.setObjectName("packVolunteers")
         self.volunteers_label = QLabel()
@@ -204,6 +209,7 @@ class MakePacksDialog(QDialog):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.group_label, self.group)
+        form.addRow(self.evening_label, self.evening)
         form.addRow(self.volunteers_label, self.volunteers)
         form.addRow(self.volunteers_hint)
         form.addRow(self.name_label, name_row)
@@ -234,6 +240,36 @@ class MakePacksDialog(QDialog):
         for name in volunteer_names(self.ctx.db):
             self._add_volunteer(name, checked=False)
         self.folder.setText(str(Path.home() / self.tr("Calling packs")))
+        self._fill_evenings()
+
+    def _fill_evenings(self) -> None:
+        """The evenings from today on; the first is chosen, so its sign-ups are ticked."""
+        from app.services.organising.evenings import list_evenings
+
+        today = local(utcnow()).date()
+        self.evenings = [e for e in list_evenings(self.ctx.db, self.campaign_id)
+                         if e.day >= today]
+        self.evening.addItem(self.tr("(no evening: tick the volunteers)"), None)
+        for evening in self.evenings:
+            self.evening.addItem(
+                f"{evening.day:%Y-%m-%d} {evening.starts:%H:%M}–{evening.ends:%H:%M}",
+                evening.id)
+        for widget in (self.evening, self.evening_label):
+            widget.setVisible(bool(self.evenings))
+        self.evening.currentIndexChanged.connect(self._evening_chosen)
+        if self.evenings:
+            self.evening.setCurrentIndex(1)
+
+    def _evening_chosen(self, _index: int) -> None:
+        chosen = next((e for e in self.evenings if e.id == self.evening.currentData()), None)
+        if chosen is None:
+            return
+        for name in chosen.volunteers:
+            self._add_volunteer(name, checked=True)
+        if len(chosen.groups) == 1:
+            found = self.group.findData(chosen.groups[0])
+            if found >= 0:
+                self.group.setCurrentIndex(found)
 
     def _add_volunteer(self, name: str, checked: bool) -> None:
         for row in range(self.volunteers.count()):
@@ -434,6 +470,9 @@ class MakePacksDialog(QDialog):
             "people who have not been called yet go into packs, and they leave the queue "
             "here until the pack is returned or taken back."))
         self.group_label.setText(self.tr("Target &group:"))
+        self.evening_label.setText(self.tr("&Evening:"))
+        if self.evening.count():
+            self.evening.setItemText(0, self.tr("(no evening: tick the volunteers)"))
         self.volunteers_label.setText(self.tr("&Volunteers:"))
         self.volunteers_hint.setText(self.tr(
             "Tick the volunteers who get a pack (Space ticks), or type a new name below."))

@@ -38,7 +38,7 @@ from app.db.models import Answer, Call, Contact, FollowUp, Recruit
 CALL_COLUMNS = (
     "uuid", "campaign_id", "target_group_id", "contact_id", "volunteer_id", "phone_number_id",
     "number_dialled", "started_at", "ended_at", "outcome", "notes", "meeting_signup",
-    "script_id", "contact_before", "saved_at",
+    "script_id", "contact_before", "saved_at", "flag",
 )
 RECRUIT_COLUMNS = (
     "first_name", "last_name", "email", "phone", "street", "postcode", "city", "birth_year",

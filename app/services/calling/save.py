@@ -61,6 +61,11 @@ RECRUIT_FIELD_LENGTHS: dict[str, int] = {
 }
 
 
+# Call.flag of a call the caller flagged for the organiser; a call merged from a revoked or
+# expired calling pack carries "revoked" or "expired" (app/services/packs/merge.py).
+CALLER_FLAG = "caller"
+
+
 @dataclass(frozen=True)
 class FollowUpInput:
     promised: str
@@ -85,6 +90,8 @@ class CallInput:
     follow_up: FollowUpInput | None = None
     meeting_signup: bool = False
     recruit: RecruitInput | None = None
+    # The caller asks the organiser to look at this call (the inbox shows it, with the note).
+    flag_for_organiser: bool = False
     # Made when the volunteer presses Save, so a save retried after a dropped connection is
     # stored once: a call whose uuid is already stored is not saved again.
     call_uuid: str = field(default_factory=lambda: str(uuid.uuid4()))
@@ -226,6 +233,7 @@ def save_call(
             notes=call.notes.strip() if campaign.notes_enabled else "",
             meeting_signup=call.meeting_signup, script_id=call.script_id,
             contact_before=before, saved_at=now,
+            flag=CALLER_FLAG if call.flag_for_organiser else None,
         ),
         # With "answers without a name" the answers are only counted (below), never rows.
         answers={} if row.anonymous_answers else dict(call.answers),

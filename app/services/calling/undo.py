@@ -17,7 +17,7 @@ from app.services import audit
 from app.services.calling import tally
 from app.services.calling.card import ContactCard, load_card
 from app.services.calling.queue import claim_contact, release_claim
-from app.services.calling.save import FollowUpInput, RecruitInput
+from app.services.calling.save import CALLER_FLAG, FollowUpInput, RecruitInput
 from app.services.calling.server_clock import db_now
 from app.services.privacy import anonymous_answers
 
@@ -34,6 +34,7 @@ class UndoResult:
     meeting_signup: bool = False
     recruit: RecruitInput | None = None
     callback_at: datetime | None = None
+    flagged: bool = False  # the caller had flagged it for the organiser
 
 
 def _dt(value: Any) -> datetime | None:
@@ -128,7 +129,7 @@ def undo_last_call(
                         .execution_options(synchronize_session=False))
     call_id, contact_id, outcome, notes = call.id, call.contact_id, call.outcome, call.notes
     follow_up, recruit = _follow_up(session, call_id), _recruit(session, call_id)
-    meeting_signup = call.meeting_signup
+    meeting_signup, flagged = call.meeting_signup, call.flag == CALLER_FLAG
     follow_ups = session.scalar(
         select(func.count(FollowUp.id)).where(FollowUp.call_id == call_id)) or 0
     tally.bump(session, call.campaign_id, calls=-1,
@@ -148,7 +149,7 @@ def undo_last_call(
     session.expire_all()
     card = load_card(session, contact_id, claim.token, now)
     return UndoResult(card, outcome, notes, answers, follow_up, meeting_signup, recruit,
-                      callback_at)
+                      callback_at, flagged)
 
 
 def _anonymous_counts(session: Session, call: Call,

@@ -34,6 +34,7 @@ from app.domain.phone import format_national
 from app.domain.status import ContactStatus
 from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services.calling.hours import hours_from_text
+from app.services.calling.save import CALLER_FLAG
 from app.services.campaigns import get_campaign
 from app.services.lengths import check_fits
 
@@ -210,7 +211,9 @@ def _new_members(session: Session, where: list[Any], only: int | None,
 def _flagged(session: Session, where: list[Any], only: int | None,
              now: datetime) -> list[InboxEntry]:
     query = _restrict(_call_rows(FLAGGED, Call.flag).where(Call.flag.is_not(None)), where, only)
-    return [_entry(FLAGGED, row, str(row[14]), now) for row in session.execute(query)]
+    # A pack's flag says why ("revoked", "expired"); a caller's flag says it in the note.
+    return [_entry(FLAGGED, row, str(row[7] or "") if row[14] == CALLER_FLAG else str(row[14]),
+                   now) for row in session.execute(query)]
 
 
 _READERS = {FOLLOW_UP: _follow_ups, CALLBACK: _callbacks, WRONG_NUMBER: _wrong_numbers,

@@ -9,3 +9,8 @@ from app.domain.status import ContactStatus
 # A person handed out in an open pack. Not 'open', so the queue's partial index
 # (ix_contact_queue, WHERE status = 'open') never offers them on the organiser's database.
 PACKED = ContactStatus.PACKED.value
+
+# Call.flag of a call merged from a revoked or an expired pack, for the organiser to review.
+FLAG_REVOKED = "revoked"
+FLAG_EXPIRED = "expired"
+PACK_FLAGS = (FLAG_REVOKED, FLAG_EXPIRED)

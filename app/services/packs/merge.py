@@ -51,7 +51,7 @@ from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services import audit, dnc
 from app.services.calling import tally
 from app.services.calling.precedence import Level, QueueFields, merge
-from app.services.packs import PACKED
+from app.services.packs import FLAG_EXPIRED, FLAG_REVOKED, PACKED
 from app.services.packs.crypto import KIND_RESULTS, decrypt, read_header
 from app.services.packs.files import check_schema, temp_sqlite
 from app.services.packs.merge_answers import (
@@ -66,8 +66,6 @@ from app.services.volunteers import get_or_create_volunteer
 # The laptop's file is SQLite whatever the organiser's database is.
 _SQLITE = sqlite_dialect.dialect()
 
-FLAG_REVOKED = "revoked"
-FLAG_EXPIRED = "expired"
 
 
 @dataclass(frozen=True)
@@ -184,7 +182,7 @@ def _load(conn: sqlite3.Connection, name: str, decode: bool) -> _Laptop:
     calls = _fetch(conn, select(
         Call.id, Call.uuid, Call.contact_id, Call.phone_number_id, Call.number_dialled,
         Call.started_at, Call.ended_at, Call.outcome, Call.notes, Call.meeting_signup,
-        Call.script_id, Call.contact_before, Call.saved_at,
+        Call.script_id, Call.contact_before, Call.saved_at, Call.flag,
         Volunteer.name.label("volunteer_name"))
         .outerjoin(Volunteer, Volunteer.id == Call.volunteer_id)
         .order_by(Call.saved_at, Call.id), decode)
@@ -264,7 +262,8 @@ def _merge(session: Session, laptop: _Laptop, sha: str, now: datetime) -> MergeR
             "volunteer_id": volunteer_id,
             "phone_number_id": phone_id if phones.get(phone_id) == contact_id else None,
             "script_id": script_id if script_id in known_scripts else None,
-            "pack_id": pack_id, "flag": flag})
+            # A revoked or expired pack's flag first; else the caller's own, if any.
+            "pack_id": pack_id, "flag": flag or c["flag"]})
         by_contact[contact_id].append(c)
     conversations = {o.value for o in CONVERSATIONS}
     totals = {"calls": len(new),

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.db.database import Database
 from app.db.models import Call, FollowUp, Pack, PackAssignment, PackMerge, Recruit, Volunteer
 from app.domain.outcomes import CONVERSATIONS, Outcome
+from app.services.packs import PACK_FLAGS
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def pack_figures(session: Session, campaign_id: int) -> list[PackFigures]:
                  Call.contact_id)))).label("recruits"),
             func.count(distinct(case((Call.outcome == Outcome.DO_NOT_CALL.value,
                                       Call.contact_id)))).label("do_not_call"),
-            func.sum(case((Call.flag.is_not(None), 1), else_=0)).label("flagged"),
+            func.sum(case((Call.flag.in_(PACK_FLAGS), 1), else_=0)).label("flagged"),
             func.sum(func.coalesce(follow_ups.c.n, 0)).label("follow_ups"),
         )
         .outerjoin(Recruit, Recruit.call_id == Call.id)

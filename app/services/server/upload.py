@@ -80,6 +80,9 @@ BATCH = 1000  # rows per statement sent to the server, and per progress report
 MERGED_BY = {"volunteer": "name", "do_not_call": "e164"}
 # Rows belonging to no campaign's rows; handled by hand below.
 SPECIAL = frozenset({"campaign", "audit_event", *MERGED_BY})
+# The district's own review of other associations' plans (organising/plans.py) belongs to no
+# campaign of the file: it stays in the file and is not uploaded.
+NOT_UPLOADED = frozenset({"district_plan"})
 # A table reached from the campaign through a nullable key: its rows without a campaign are
 # uploaded only when an uploaded row refers to them.
 OPTIONAL_CAMPAIGN = {"script": "campaign_id"}
@@ -281,7 +284,7 @@ def _drop_unreferenced(conn: Connection, table: Table) -> None:
 def _count_rows(copy: Database) -> int:
     with copy.engine.connect() as conn:
         return sum(int(conn.scalar(select(func.count()).select_from(t)) or 0)
-                   for t in Base.metadata.sorted_tables)
+                   for t in _order())
 
 
 def _refuse_existing(conn: Connection, names: Sequence[str], target: Database) -> None:
@@ -296,7 +299,8 @@ def _refuse_existing(conn: Connection, names: Sequence[str], target: Database) -
 def _order() -> list[Table]:
     """The tables in the order their rows can be inserted; audit events last (they point at
     rows of other tables by name and id, not by foreign key)."""
-    tables = [t for t in Base.metadata.sorted_tables if t.name != "audit_event"]
+    tables = [t for t in Base.metadata.sorted_tables
+              if t.name != "audit_event" and t.name not in NOT_UPLOADED]
     return [*tables, Base.metadata.tables["audit_event"]]
 
 
