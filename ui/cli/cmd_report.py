@@ -26,17 +26,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def run_report(ctx: CliContext) -> int:
     from app.cli.cmd_export import checked_output
-    from app.services.campaigns import get_campaign
     from app.services.output_paths import display_path
     from app.services.results.report_data import report_data
     from app.settings import LANGUAGE, Settings
 
     target = checked_output(ctx)
     language = str(ctx.args.language or Settings().get(LANGUAGE))
-    db = ctx.db()
-    with db.session() as session:
-        campaign_id = get_campaign(session, ctx.args.campaign).id
-    data = report_data(db, campaign_id, language=language)
+    data = report_data(ctx.db(), ctx.args.campaign, language=language)
     app = _gui_application()
     from ui.printing.report_pdf import write_report_pdf
 

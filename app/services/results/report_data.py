@@ -98,13 +98,17 @@ def percent(value: float | None, language: str) -> str:
     return f"{text}\u00a0%" if language == "sv" else f"{text}%"
 
 
-def report_data(db: Database, campaign_id: int, *, language: str = "sv",
+def report_data(db: Database, campaign: int | str, *, language: str = "sv",
                 now: datetime | None = None) -> ReportData:
-    """The report's figures for a whole campaign (read in one session)."""
+    """The report's figures for a whole campaign, by id or name (read in one session; an
+    unknown name is a UserError)."""
+    from app.services.campaigns import get_campaign
+
     now = now or utcnow()
     labels = Labels(language)
     lang = labels.language
     with db.session() as session:
+        campaign_id = campaign if isinstance(campaign, int) else get_campaign(session, campaign).id
         report = build_report(session, campaign_id, now=now)
     c = report.campaign
     first = c.starts_on or (report.first_call.astimezone().date() if report.first_call else None)
