@@ -60,8 +60,7 @@ class PackMergeResult:
     follow_ups: int
     do_not_calls: int  # numbers the merge added to the do-not-call list
     packed_after: int  # people still in the pack (callbacks and retries)
-    baseline_calls: int  # call rows in the baseline's copy afterwards
-    baseline_answers: int
+    baseline_rows: dict[str, int]  # rows of each table in the baseline's copy afterwards
     merge_seconds: float
     baseline_seconds: float
     merge_cpu: float  # this process's CPU seconds: steadier than the clock on a busy machine
@@ -208,10 +207,10 @@ def _call_on_laptop(path: Path, now: datetime) -> None:
 
 
 def _baseline(organiser: Path, laptop: Path,
-              copy: Path) -> tuple[float, float, int, int]:
-    """Plain sqlite3: the laptop's call rows and their answers into a copy of the
-    organiser's file, in one transaction. Returns the seconds (clock, CPU) and the rows
-    there after."""
+              copy: Path) -> tuple[float, float, dict[str, int]]:
+    """Plain sqlite3: the rows the merge inserts (the laptop's calls, their answers, new
+    members and follow-ups) into a copy of the organiser's file, in one transaction.
+    Returns the seconds (clock, CPU) and the rows of each table there after."""
     shutil.copyfile(organiser, copy)
     source = sqlite3.connect(laptop)
     try:
@@ -220,6 +219,8 @@ def _baseline(organiser: Path, laptop: Path,
             "phone_number_id, number_dialled, started_at, ended_at, outcome, notes, "
             "meeting_signup, contact_before, saved_at FROM call ORDER BY id").fetchall()
         answers = source.execute("SELECT call_id, question_key, value FROM answer").fetchall()
+        recruits = source.execute(f"SELECT {_RECRUIT} FROM recruit").fetchall()
+        follow_ups = source.execute(f"SELECT {_FOLLOW_UP} FROM follow_up").fetchall()
     finally:
         source.close()
     conn = sqlite3.connect(copy, isolation_level=None)
@@ -238,17 +239,35 @@ def _baseline(organiser: Path, laptop: Path,
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((*row[1:5], volunteer, *row[6:]) for row in calls))
         ids = dict(conn.execute("SELECT uuid, id FROM call"))
-        laptop_uuid = {row[0]: row[1] for row in calls}
+        here = {row[0]: ids[row[1]] for row in calls}  # the laptop's call id: this one's
         conn.executemany(
             "INSERT INTO answer (call_id, question_key, value) VALUES (?, ?, ?)",
-            ((ids[laptop_uuid[call_id]], key, value) for call_id, key, value in answers))
+            ((here[call_id], key, value) for call_id, key, value in answers))
+        conn.executemany(
+            f"INSERT INTO recruit ({_RECRUIT}) VALUES ({', '.join('?' * _columns(_RECRUIT))})",
+            ((here[row[0]], *row[1:]) for row in recruits))
+        conn.executemany(
+            f"INSERT INTO follow_up ({_FOLLOW_UP}) "
+            f"VALUES ({', '.join('?' * _columns(_FOLLOW_UP))})",
+            ((row[0], here[row[1]], *row[2:]) for row in follow_ups))
         conn.execute("COMMIT")
         seconds, cpu = time.perf_counter() - begin, time.process_time() - cpu
-        n_calls = conn.execute("SELECT count(*) FROM call").fetchone()[0]
-        n_answers = conn.execute("SELECT count(*) FROM answer").fetchone()[0]
+        rows = {table: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+                for table in ("call", "answer", "recruit", "follow_up")}
     finally:
         conn.close()
-    return seconds, cpu, int(n_calls), int(n_answers)
+    return seconds, cpu, rows
+
+
+# The columns of the rows hanging on a call that the baseline copies (call_id first, or
+# second after the person, so it can be swapped for the new call's id).
+_RECRUIT = ("call_id, first_name, last_name, email, phone, street, postcode, city, "
+            "birth_year, consent_membership, consent_contact, consent_text, consented_at")
+_FOLLOW_UP = "contact_id, call_id, promised, assigned_to, due_at, done_at, created_at"
+
+
+def _columns(names: str) -> int:
+    return names.count(",") + 1
 
 
 def pack_merge(folder: Path, size: int = SIZE, *, profile: bool = False) -> PackMergeResult:
@@ -278,7 +297,7 @@ def pack_merge(folder: Path, size: int = SIZE, *, profile: bool = False) -> Pack
         _call_on_laptop(opened.path, now)
         return_pack(pack_file, CODE, results)
         laptop_file = opened.path
-        baseline_seconds, baseline_cpu, baseline_calls, baseline_answers = _baseline(
+        baseline_seconds, baseline_cpu, baseline_rows = _baseline(
             organiser, laptop_file, folder / "baseline.sqlite")
 
     db = open_database(str(organiser))
@@ -304,8 +323,8 @@ def pack_merge(folder: Path, size: int = SIZE, *, profile: bool = False) -> Pack
     return PackMergeResult(
         people=made.people, calls=report.calls, answers=answers,
         recruits=report.new_members, follow_ups=report.follow_ups,
-        do_not_calls=report.do_not_calls, packed_after=packed, baseline_calls=baseline_calls,
-        baseline_answers=baseline_answers, merge_seconds=merge_seconds,
+        do_not_calls=report.do_not_calls, packed_after=packed, baseline_rows=baseline_rows,
+        merge_seconds=merge_seconds,
         baseline_seconds=baseline_seconds, merge_cpu=merge_cpu, baseline_cpu=baseline_cpu,
         repeated=repeated)
 

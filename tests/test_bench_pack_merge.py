@@ -25,6 +25,9 @@ def test_the_merge_and_its_baseline_store_every_row(tmp_path: Path) -> None:
     # Those still to reach stay in the open pack, for the laptop to call again.
     assert result.packed_after == sum(
         o in ("no_answer", "busy", "voicemail", "callback") for o in outcomes)
-    assert (result.baseline_calls, result.baseline_answers) == (SIZE, 2 * talked)
+    # The baseline inserts the same rows the merge does.
+    assert result.baseline_rows == {"call": SIZE, "answer": 2 * talked,
+                                    "recruit": result.recruits,
+                                    "follow_up": result.follow_ups}
     assert result.repeated  # the same file merged again changed nothing
     assert result.merge_seconds > 0 and result.baseline_seconds > 0

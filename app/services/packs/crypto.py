@@ -16,6 +16,7 @@ import os
 import re
 import secrets
 import struct
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
@@ -91,11 +92,25 @@ def decrypt(blob: bytes, code: str, name: str) -> tuple[Header, bytes]:
     """The header and the plain SQLite file. A wrong code and a damaged file look the same
     to AES-GCM; the message names both."""
     header = read_header(blob, name)
+    return header, decrypt_with_key(blob, _key(code, header.salt), name)
+
+
+def derive_key_soon(code: str, salt: bytes) -> Future[bytes]:
+    """The key of `code` and the file's salt, derived on a thread of its own: scrypt does
+    not hold the interpreter's lock, so the caller can read its database meanwhile."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pack-code")
     try:
-        data = AESGCM(_key(code, header.salt)).decrypt(
-            header.nonce, blob[HEADER_SIZE:], blob[:HEADER_SIZE])
+        return pool.submit(_key, code, salt)
+    finally:
+        pool.shutdown(wait=False)  # the thread ends with its one task
+
+
+def decrypt_with_key(blob: bytes, key: bytes, name: str) -> bytes:
+    """The plain SQLite file in `blob`, whose header was read by `read_header`."""
+    header = read_header(blob, name)
+    try:
+        return AESGCM(key).decrypt(header.nonce, blob[HEADER_SIZE:], blob[:HEADER_SIZE])
     except InvalidTag:
         raise UserError(QT_TRANSLATE_NOOP(
             "app", "Cannot open {file}: the code is wrong or the file is damaged"),
             file=name) from None
-    return header, data

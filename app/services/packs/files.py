@@ -72,10 +72,18 @@ def check_schema(path: Path, name: str) -> None:
     """Refuse a decrypted file that is not one of our databases or is newer than this app."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-        finally:
-            conn.close()
+    except sqlite3.Error:
+        raise UserError(QT_TRANSLATE_NOOP("app", "{file} is damaged"), file=name) from None
+    try:
+        schema_revision(conn, name)
+    finally:
+        conn.close()
+
+
+def schema_revision(conn: sqlite3.Connection, name: str) -> str:
+    """The schema revision of an opened pack file; refused as `check_schema` says."""
+    try:
+        rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
     except sqlite3.Error:
         raise UserError(QT_TRANSLATE_NOOP("app", "{file} is damaged"), file=name) from None
     if len(rows) != 1:
@@ -85,3 +93,4 @@ def check_schema(path: Path, name: str) -> None:
         raise UserError(QT_TRANSLATE_NOOP(
             "app", "{file} was made by a newer Ringkväll (schema {revision}); update "
             "Ringkväll to open it"), file=name, revision=revision)
+    return revision

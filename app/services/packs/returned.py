@@ -1,0 +1,170 @@
+"""What a volunteer's returned results file holds, read for the merge (merge.py).
+
+The file is read from memory: the people's answers never touch the organiser's disk outside
+the database. A file made by an older app is migrated first, on a private temporary copy."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from sqlalchemy import Select, select
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+from app.db.database import open_database
+from app.db.models import (
+    Answer,
+    Call,
+    Contact,
+    DoNotCall,
+    FollowUp,
+    Pack,
+    PhoneNumber,
+    Recruit,
+    Volunteer,
+)
+from app.errors import QT_TRANSLATE_NOOP, UserError
+from app.services.calling.precedence import QueueFields
+from app.services.packs.files import schema_revision, temp_sqlite
+from app.services.packs.merge_answers import Key, read_laptop_counts
+
+# The laptop's file is SQLite whatever the organiser's database is.
+_SQLITE = sqlite_dialect.dialect()
+
+# The laptop's calls in the order they were saved, so the last of a person's is their latest.
+_CALLS = (select(
+    Call.id, Call.uuid, Call.contact_id, Call.phone_number_id, Call.number_dialled,
+    Call.started_at, Call.ended_at, Call.outcome, Call.notes, Call.meeting_signup,
+    Call.script_id, Call.contact_before, Call.saved_at, Call.flag, Call.volunteer_id)
+    .order_by(Call.saved_at, Call.id))
+
+
+class LaptopCall(NamedTuple):
+    """A call made on the laptop, its columns as _CALLS reads them."""
+
+    id: int  # the laptop's
+    uuid: str
+    contact_id: int
+    phone_number_id: int | None
+    number_dialled: str
+    started_at: Any  # SQLite's stored text, or a datetime for another database
+    ended_at: Any
+    outcome: str
+    notes: str
+    meeting_signup: Any
+    script_id: int | None
+    contact_before: Any
+    saved_at: Any
+    flag: str | None
+    volunteer_id: int | None  # the laptop's: its name is in Returned.volunteers
+
+
+@dataclass
+class Returned:
+    pack_id: str
+    campaign_id: int
+    calls: list[LaptopCall]  # in the order they were saved
+    volunteers: dict[int, str]  # who called, by the laptop's volunteer id
+    # Rows hanging on a call: (the laptop's call id, the other columns), and those columns'
+    # names. Recruits and follow-ups come without their own ids.
+    answers: list[tuple[Any, ...]]
+    recruits: list[tuple[Any, ...]]
+    follow_ups: list[tuple[Any, ...]]
+    columns: dict[str, tuple[str, ...]]  # "answer", "recruit", "follow_up": their columns
+    people: dict[int, QueueFields]  # where the laptop left each person in its queue
+    notes_for_next: dict[int, str]  # and what it noted for the next caller
+    failed_phones: set[int]
+    dnc: set[str]
+    answer_counts: dict[Key, int]  # what a campaign with answers without a name counted
+
+
+def read_returned(data: bytes, name: str, *, decode: bool, revision: str) -> Returned:
+    """The decrypted results file `data`. `decode`: values as Python objects (for a database
+    other than SQLite); `revision`: the organiser's schema, which the file is migrated to
+    when it is older."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        try:
+            conn.deserialize(data)
+        except sqlite3.Error:
+            raise UserError(QT_TRANSLATE_NOOP("app", "{file} is damaged"), file=name) from None
+        if schema_revision(conn, name) == revision:
+            return _load_or_refuse(conn, name, decode)
+    finally:
+        conn.close()
+    with temp_sqlite("merge") as path:
+        # An older app's results: migrated on a private copy (0600, in the private
+        # temporary folder), read at once, then removed.
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        open_database(str(path)).close()
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return _load_or_refuse(conn, name, decode)
+        finally:
+            conn.close()
+
+
+def _load_or_refuse(conn: sqlite3.Connection, name: str, decode: bool) -> Returned:
+    try:
+        return _load(conn, name, decode)
+    except sqlite3.Error:
+        raise UserError(QT_TRANSLATE_NOOP("app", "{file} is damaged"), file=name) from None
+
+
+def _fetch(conn: sqlite3.Connection, stmt: Select[*tuple[Any, ...]],
+           decode: bool) -> list[tuple[Any, ...]]:
+    """The laptop's rows as SQLite stores them (what a SQLite organiser stores too, so they
+    pass through untouched), or, with `decode`, as Python values for another database."""
+    rows = conn.execute(stmt.compile(dialect=_SQLITE).string).fetchall()
+    if decode:
+        processors = [c.type.dialect_impl(_SQLITE).result_processor(_SQLITE, None)
+                      for c in stmt.selected_columns]
+        rows = [tuple(p(v) if p is not None else v for p, v in zip(processors, row,
+                                                                   strict=True))
+                for row in rows]
+    return rows
+
+
+def _named(conn: sqlite3.Connection, stmt: Select[*tuple[Any, ...]],
+           decode: bool) -> list[dict[str, Any]]:
+    keys = [str(c.key) for c in stmt.selected_columns]
+    return [dict(zip(keys, row, strict=True)) for row in _fetch(conn, stmt, decode)]
+
+
+def _load(conn: sqlite3.Connection, name: str, decode: bool) -> Returned:
+    packs = _fetch(conn, select(Pack.id, Pack.campaign_id), False)
+    if len(packs) != 1:
+        raise UserError(QT_TRANSLATE_NOOP("app", "{file} is damaged"), file=name)
+    hanging = {"answer": select(Answer.call_id, Answer.question_key, Answer.value),
+               "recruit": _by_call(Recruit),
+               "follow_up": _by_call(FollowUp).where(FollowUp.call_id.is_not(None))}
+    rows = {table: _fetch(conn, stmt, decode) for table, stmt in hanging.items()}
+    columns = {table: tuple(str(c.key) for c in stmt.selected_columns)
+               for table, stmt in hanging.items()}
+    people: dict[int, QueueFields] = {}
+    notes: dict[int, str] = {}
+    for contact_id, status, rank, next_call_at, note in _fetch(conn, select(
+            Contact.id, Contact.status, Contact.queue_rank, Contact.next_call_at,
+            Contact.notes_for_next), decode):
+        people[contact_id] = QueueFields(status, rank, next_call_at)
+        notes[contact_id] = note
+    failed = {int(row[0]) for row in _fetch(
+        conn, select(PhoneNumber.id).where(PhoneNumber.failed.is_(True)), False)}
+    numbers = {str(row[0]) for row in _fetch(conn, select(DoNotCall.e164), False)}
+    campaign_id = int(packs[0][1])
+    return Returned(str(packs[0][0]), campaign_id,
+                    list(map(LaptopCall._make, _fetch(conn, _CALLS, decode))),
+                    dict(_fetch(conn, select(Volunteer.id, Volunteer.name), False)),
+                    rows["answer"], rows["recruit"], rows["follow_up"], columns, people,
+                    notes, failed, numbers,
+                    read_laptop_counts(conn, campaign_id))
+
+
+def _by_call(model: Any) -> Select[*tuple[Any, ...]]:
+    """A table's columns but its id, the call's id first."""
+    table = model.__table__
+    return select(table.c.call_id, *(c for c in table.c if c.key not in ("id", "call_id")))
