@@ -8,12 +8,15 @@ more than the writing itself. Any other database gets Python values through SQLA
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 from collections.abc import Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Insert, Select, Update
+from sqlalchemy import Connection, Dialect, Insert, Select, Update
+from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.types import TypeEngine
 
 
@@ -40,8 +43,8 @@ def write_many(connection: Connection, stmt: Insert | Update, keys: Sequence[str
     if not raw:
         connection.execute(stmt, [dict(zip(keys, row, strict=True)) for row in rows])
         return
-    compiled = stmt.compile(dialect=connection.dialect, column_keys=list(keys))
-    order = list(compiled.positiontup or [])
+    sql, order_of_sql = _compiled(stmt, connection.dialect, tuple(keys))
+    order = list(order_of_sql)
     if set(order) - set(keys):  # a statement with parameters of its own: not for this
         raise ValueError(f"parameters {sorted(set(order) - set(keys))} not in the rows")
     if order != list(keys):
@@ -52,7 +55,7 @@ def write_many(connection: Connection, stmt: Insert | Update, keys: Sequence[str
         else:
             pick = itemgetter(*positions)
             rows = [pick(row) for row in rows]
-    connection.exec_driver_sql(compiled.string, rows)
+    connection.exec_driver_sql(sql, rows)
 
 
 def stored_form(connection: Connection, type_: TypeEngine[Any], value: Any) -> Any:
@@ -61,13 +64,23 @@ def stored_form(connection: Connection, type_: TypeEngine[Any], value: Any) -> A
     return value if processor is None else processor(value)
 
 
-def read_many(connection: Connection, stmt: Select[*tuple[Any, ...]],
-              raw: bool) -> list[tuple[Any, ...]]:
-    """Rows of `stmt` as tuples; `raw`: as SQLite stores them, like the laptop's."""
+def read_many(connection: Connection, stmt: Select[*tuple[Any, ...]], raw: bool,
+              **params: Any) -> list[tuple[Any, ...]]:
+    """Rows of `stmt` (its parameters named by bindparam) as tuples; `raw`: as SQLite stores
+    them, like the laptop's."""
     if not raw:
-        return [tuple(row) for row in connection.execute(stmt)]
-    compiled = stmt.compile(dialect=connection.dialect)
-    params = compiled.construct_params()
-    return list(connection.exec_driver_sql(
-        compiled.string, tuple(params[k] for k in compiled.positiontup or [])).fetchall())
+        return [tuple(row) for row in connection.execute(stmt, params)]
+    sql, positions = _compiled(stmt, connection.dialect, ())
+    return list(connection.exec_driver_sql(sql, tuple(params[k] for k in positions))
+                .fetchall())
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(stmt: ClauseElement, dialect: Dialect,
+              keys: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """A statement's text and its parameters' order, compiled once: the merge's statements
+    are module constants, and compiling one costs about a millisecond each time."""
+    compiled = stmt.compile(dialect=dialect, column_keys=list(keys) if keys else None)
+    assert isinstance(compiled, SQLCompiler)
+    return compiled.string, tuple(compiled.positiontup or ())
 

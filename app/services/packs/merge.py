@@ -144,7 +144,13 @@ _PEOPLE = (select(PackAssignment.contact_id, PackAssignment.id, PackAssignment.r
                   Contact.target_group_id, Contact.status, Contact.queue_rank,
                   Contact.next_call_at, Contact.last_outcome, Contact.last_called_at,
                   Contact.notes_for_next)
-           .join(Contact, Contact.id == PackAssignment.contact_id))
+           .join(Contact, Contact.id == PackAssignment.contact_id)
+           .where(PackAssignment.pack_id == bindparam("pack_id")))
+_PHONES = (select(PhoneNumber.id, PhoneNumber.contact_id, PhoneNumber.e164)
+           .where(PhoneNumber.contact_id.in_(
+               select(PackAssignment.contact_id)
+               .where(PackAssignment.pack_id == bindparam("pack_id")))))
+_PACK_CALLS = select(Call.uuid, Call.id).where(Call.pack_id == bindparam("pack_id"))
 
 # The columns of a merged call, in the order _merge builds them.
 _CALL_KEYS = ("uuid", "campaign_id", "target_group_id", "contact_id", "volunteer_id",
@@ -163,15 +169,11 @@ class _Here:
 
 def _read_pack(connection: Connection, pack_id: str) -> _Here:
     raw = connection.dialect.name == "sqlite"
-    people = {row[0]: _Person._make(row) for row in read_many(
-        connection, _PEOPLE.where(PackAssignment.pack_id == pack_id), raw)}
+    people = {row[0]: _Person._make(row)
+              for row in read_many(connection, _PEOPLE, raw, pack_id=pack_id)}
     owner: dict[int, int] = {}
     numbers: dict[str, set[int]] = {}
-    for phone_id, contact_id, e164 in read_many(connection, select(
-            PhoneNumber.id, PhoneNumber.contact_id, PhoneNumber.e164)
-            .where(PhoneNumber.contact_id.in_(select(PackAssignment.contact_id)
-                                              .where(PackAssignment.pack_id == pack_id))),
-            raw):
+    for phone_id, contact_id, e164 in read_many(connection, _PHONES, raw, pack_id=pack_id):
         owner[phone_id] = contact_id
         numbers.setdefault(e164, set()).add(contact_id)
     return _Here(people, owner, numbers)
@@ -196,8 +198,7 @@ def _merge(session: Session, pack: Pack, here: _Here, laptop: Returned, sha: str
         people[contact_id] = people[contact_id]._replace(status=_DNC)
     # The pack's calls merged before: the rest are inserted unless this database has them
     # already (by uuid), and the ones that went in are the new ones.
-    before = {row[0] for row in read_many(
-        connection, select(Call.uuid).where(Call.pack_id == pack.id), raw)}
+    before = {uuid for uuid, _ in read_many(connection, _PACK_CALLS, raw, pack_id=pack.id)}
     calls = [c for c in laptop.calls if c.contact_id in people and c.uuid not in before]
     scripts = {c.script_id for c in calls if c.script_id is not None}
     known_scripts = set(session.scalars(select(Script.id).where(Script.id.in_(scripts))))
@@ -263,13 +264,12 @@ def _insert_calls(connection: Connection, pack_id: str, calls: list[LaptopCall],
         return {}
     write_many(connection, _new_calls(connection.dialect.name), _CALL_KEYS, rows, raw)
     # The pack's calls, these and any merged before: a single look-up by an indexed column.
-    here: dict[str, int] = dict(read_many(
-        connection, select(Call.uuid, Call.id).where(Call.pack_id == pack_id), raw))
+    here: dict[str, int] = dict(read_many(connection, _PACK_CALLS, raw, pack_id=pack_id))
     ids = {c.id: here[c.uuid] for c in calls if c.uuid in here}
     for table, model, hanging in (("answer", Answer, laptop.answers),
                                   ("recruit", Recruit, laptop.recruits),
                                   ("follow_up", FollowUp, laptop.follow_ups)):
-        write_many(connection, insert(model), laptop.columns[table],
+        write_many(connection, _INSERT[model], laptop.columns[table],
                    [(ids[row[0]], *row[1:]) for row in hanging if row[0] in ids], raw)
     return ids
 
@@ -285,6 +285,9 @@ def _new_calls(dialect: str) -> Insert:
     return statement
 
 
+_INSERT = {model: insert(model) for model in (Answer, Recruit, FollowUp)}
+
+# In the statement's own order, so the rows go to the driver as they are built.
 _SETTLE_KEYS = ("p_status", "p_rank", "p_next", "p_n", "p_outcome", "p_called", "p_notes",
                 "p_id")
 _SETTLE = (

@@ -5,6 +5,7 @@ the database. A file made by an older app is migrated first, on a private tempor
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -119,7 +120,7 @@ def _fetch(conn: sqlite3.Connection, stmt: Select[*tuple[Any, ...]],
            decode: bool) -> list[tuple[Any, ...]]:
     """The laptop's rows as SQLite stores them (what a SQLite organiser stores too, so they
     pass through untouched), or, with `decode`, as Python values for another database."""
-    rows = conn.execute(stmt.compile(dialect=_SQLITE).string).fetchall()
+    rows = conn.execute(_sql(stmt)).fetchall()
     if decode:
         processors = [c.type.dialect_impl(_SQLITE).result_processor(_SQLITE, None)
                       for c in stmt.selected_columns]
@@ -129,42 +130,47 @@ def _fetch(conn: sqlite3.Connection, stmt: Select[*tuple[Any, ...]],
     return rows
 
 
-def _named(conn: sqlite3.Connection, stmt: Select[*tuple[Any, ...]],
-           decode: bool) -> list[dict[str, Any]]:
-    keys = [str(c.key) for c in stmt.selected_columns]
-    return [dict(zip(keys, row, strict=True)) for row in _fetch(conn, stmt, decode)]
-
-
-def _load(conn: sqlite3.Connection, name: str, decode: bool) -> Returned:
-    packs = _fetch(conn, select(Pack.id, Pack.campaign_id), False)
-    if len(packs) != 1:
-        raise UserError(QT_TRANSLATE_NOOP("app", "{file} is damaged"), file=name)
-    hanging = {"answer": select(Answer.call_id, Answer.question_key, Answer.value),
-               "recruit": _by_call(Recruit),
-               "follow_up": _by_call(FollowUp).where(FollowUp.call_id.is_not(None))}
-    rows = {table: _fetch(conn, stmt, decode) for table, stmt in hanging.items()}
-    columns = {table: tuple(str(c.key) for c in stmt.selected_columns)
-               for table, stmt in hanging.items()}
-    people: dict[int, QueueFields] = {}
-    notes: dict[int, str] = {}
-    for contact_id, status, rank, next_call_at, note in _fetch(conn, select(
-            Contact.id, Contact.status, Contact.queue_rank, Contact.next_call_at,
-            Contact.notes_for_next), decode):
-        people[contact_id] = QueueFields(status, rank, next_call_at)
-        notes[contact_id] = note
-    failed = {int(row[0]) for row in _fetch(
-        conn, select(PhoneNumber.id).where(PhoneNumber.failed.is_(True)), False)}
-    numbers = {str(row[0]) for row in _fetch(conn, select(DoNotCall.e164), False)}
-    campaign_id = int(packs[0][1])
-    return Returned(str(packs[0][0]), campaign_id,
-                    list(map(LaptopCall._make, _fetch(conn, _CALLS, decode))),
-                    dict(_fetch(conn, select(Volunteer.id, Volunteer.name), False)),
-                    rows["answer"], rows["recruit"], rows["follow_up"], columns, people,
-                    notes, failed, numbers,
-                    read_laptop_counts(conn, campaign_id))
+@functools.cache
+def _sql(stmt: Select[*tuple[Any, ...]]) -> str:
+    # The statements are this module's constants: compiled once, not at every merge.
+    return stmt.compile(dialect=_SQLITE).string
 
 
 def _by_call(model: Any) -> Select[*tuple[Any, ...]]:
     """A table's columns but its id, the call's id first."""
     table = model.__table__
     return select(table.c.call_id, *(c for c in table.c if c.key not in ("id", "call_id")))
+
+
+_PACK = select(Pack.id, Pack.campaign_id)
+# What hangs on a call, by table: the laptop's call id first.
+_HANGING = {"answer": select(Answer.call_id, Answer.question_key, Answer.value),
+            "recruit": _by_call(Recruit),
+            "follow_up": _by_call(FollowUp).where(FollowUp.call_id.is_not(None))}
+_COLUMNS = {table: tuple(str(c.key) for c in stmt.selected_columns)
+            for table, stmt in _HANGING.items()}
+_PEOPLE = select(Contact.id, Contact.status, Contact.queue_rank, Contact.next_call_at,
+                 Contact.notes_for_next)
+_FAILED = select(PhoneNumber.id).where(PhoneNumber.failed.is_(True))
+_DNC = select(DoNotCall.e164)
+_VOLUNTEERS = select(Volunteer.id, Volunteer.name)
+
+
+def _load(conn: sqlite3.Connection, name: str, decode: bool) -> Returned:
+    packs = _fetch(conn, _PACK, False)
+    if len(packs) != 1:
+        raise UserError(QT_TRANSLATE_NOOP("app", "{file} is damaged"), file=name)
+    rows = {table: _fetch(conn, stmt, decode) for table, stmt in _HANGING.items()}
+    people: dict[int, QueueFields] = {}
+    notes: dict[int, str] = {}
+    for contact_id, status, rank, next_call_at, note in _fetch(conn, _PEOPLE, decode):
+        people[contact_id] = QueueFields(status, rank, next_call_at)
+        notes[contact_id] = note
+    failed = {int(row[0]) for row in _fetch(conn, _FAILED, False)}
+    numbers = {str(row[0]) for row in _fetch(conn, _DNC, False)}
+    campaign_id = int(packs[0][1])
+    return Returned(str(packs[0][0]), campaign_id,
+                    list(map(LaptopCall._make, _fetch(conn, _CALLS, decode))),
+                    dict(_fetch(conn, _VOLUNTEERS, False)),
+                    rows["answer"], rows["recruit"], rows["follow_up"], dict(_COLUMNS),
+                    people, notes, failed, numbers, read_laptop_counts(conn, campaign_id))
