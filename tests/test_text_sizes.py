@@ -255,6 +255,41 @@ def test_calling_screen(qtbot: QtBot, ui_ctx: UiContext, text_size: tuple[str, i
     assert not found, "\n".join(found)
 
 
+DEFAULT_CASES = [pytest.param(case, id=name) for case, name in zip(CASES, IDS, strict=True)
+                 if case[1] == SIZES[0]]
+
+
+@pytest.mark.parametrize("text_size", DEFAULT_CASES, indirect=True)
+def test_the_calling_screen_fits_a_laptop_at_the_default_size(
+        qtbot: QtBot, ui_ctx: UiContext, text_size: tuple[str, int]) -> None:
+    """At the default size the page never scrolls on 1366×768: the script's step buttons,
+    its "go to" row and the notes for the next caller are all in sight (they were a few
+    pixels below it, kept down by the hidden "nobody left" page)."""
+    from app.services.demo import create_practice_campaign
+    from ui.calling.entry import _start
+    from ui.calling.screen import CallingScreen
+
+    with ui_ctx.db.transaction() as session:
+        campaign_id = create_practice_campaign(session)[0].id
+    window = _window(qtbot, ui_ctx)
+    _start(window, campaign_id, None, "Kim")
+    qtbot.waitUntil(lambda: isinstance(window.pages.currentWidget(), CallingScreen),
+                    timeout=10_000)
+    screen = window.pages.currentWidget()
+    assert isinstance(screen, CallingScreen)
+    _fit(qtbot, window)
+    qtbot.waitUntil(lambda: screen.card is not None, timeout=10_000)
+    _settle(qtbot)
+    page_scroll = screen.pages.parentWidget().parentWidget()
+    assert isinstance(page_scroll, QScrollArea)
+    assert page_scroll.verticalScrollBar().maximum() == 0
+    visible = _rect_in(page_scroll.viewport(), window)
+    panel = screen.script_panel
+    for widget in (panel.back, panel.forward, screen.notes, screen.card_view):
+        assert visible.contains(_rect_in(widget, window)), widget.objectName()
+    assert not problems(window, "calling")
+
+
 @CASE_PARAMS
 def test_calling_screen_of_an_empty_campaign(qtbot: QtBot, ui_ctx: UiContext,
                                              text_size: tuple[str, int]) -> None:

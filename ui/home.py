@@ -52,6 +52,10 @@ class HomePage(QWidget):
         self.campaigns.setObjectName("campaignList")
         height_in_lines(self.campaigns, minimum=6)
         self.campaigns.currentItemChanged.connect(self._current_changed)
+        # Enter on the chosen campaign starts calling: a main window has no default button,
+        # and the list is where the focus is when the start page opens.
+        self.campaigns.activated.connect(lambda _index: self.start_calling.emit())
+        self.setFocusProxy(self.campaigns)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)

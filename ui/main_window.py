@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.home = HomePage(ctx)
         self.pages.addWidget(self.home)
         self.setCentralWidget(self.pages)
+        self.home.setFocus()  # the campaign list, where the keys go when the window opens
         self.db_label = _ElidedLabel()
         self.db_label.setObjectName("databaseLabel")
         # The login's role on a server, for the status bar; looked up once per database.
@@ -318,6 +319,7 @@ class MainWindow(QMainWindow):
             current.deleteLater()
         self.pages.setCurrentWidget(self.home)
         self.home.refresh()
+        self.home.setFocus()  # the campaign list: Enter starts calling
 
     def _data_changed(self, _what: str) -> None:
         if self.pages.currentWidget() is self.home:

@@ -63,6 +63,7 @@ from ui.calling.script_panel import ScriptPanel
 from ui.calling.texts import outcome_text, queue_reasons, setting_text, when_text
 from ui.context import UiContext
 from ui.errors import show_error, user_message
+from ui.sizing import height_in_lines, labels_above_at_large_text
 
 if TYPE_CHECKING:
     from app.services.scripts import StoredScript
@@ -123,10 +124,6 @@ class CallingScreen(QWidget):
         self.header = QLabel()
         self.header.setObjectName("eveningHeader")
         self.header.setWordWrap(True)
-        self.practice_note = QLabel()
-        self.practice_note.setObjectName("practiceNote")
-        self.practice_note.setVisible(self.evening.is_practice)
-        self.practice_note.setWordWrap(True)
         self.skip_button = QPushButton()
         self.skip_button.setObjectName("skipButton")
         self.skip_button.clicked.connect(self.skip)
@@ -211,7 +208,10 @@ class CallingScreen(QWidget):
         self.flag = QCheckBox()
         self.flag.setObjectName("flagForOrganiser")
         extras = QFormLayout(self.extras)
-        extras.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Labels beside their fields, above them at large text: a form that wraps "long" rows
+        # asks for its height at a width, which the column around it does not give, and the
+        # card above it was squeezed instead.
+        labels_above_at_large_text(self, extras)
         extras.addRow(self.promised_label, self.promised)
         extras.addRow(self.assigned_label, self.assigned)
         # Side by side: a row more would push the notes out of sight on a laptop's screen.
@@ -225,7 +225,9 @@ class CallingScreen(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notesForNext")
         self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(self.fontMetrics().height() * 4)
+        # Two lines at least (Qt's default would take three and a half, pushing the script's
+        # buttons out of a 768-pixel screen), four at most; in lines of the current text size.
+        height_in_lines(self.notes, minimum=2.5, maximum=4)
         self.notes_label.setBuddy(self.notes)
         notes_on = self.evening.notes_enabled
         self.notes.setVisible(notes_on)
@@ -315,7 +317,6 @@ class CallingScreen(QWidget):
         body.addLayout(self.side)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addWidget(self.practice_note)
         layout.addWidget(self.missing_note)
         layout.addWidget(self.claim_banner)
         layout.addWidget(self.reconnect_banner)
@@ -340,8 +341,6 @@ class CallingScreen(QWidget):
         self.controls_layout.removeWidget(self.save_button)
         if large:
             self.call_layout.addWidget(self.outcome_status)
-            # The campaign's name in the header says "practice" already; room is short.
-            self.practice_note.setVisible(False)
             for widget in (self.card_view, self.script_panel, self.rest):
                 self.call_layout.addWidget(widget)
             self.rest_layout.insertWidget(self.rest_layout.count() - 1, self.evening_panel)
@@ -376,7 +375,6 @@ class CallingScreen(QWidget):
             self.action_grid.addWidget(self.controls, 0, 0, 1, 5)
             self.controls.show()
             self.call_layout.removeWidget(self.outcome_status)
-            self.practice_note.setVisible(self.evening.is_practice)
             self.action_grid.addWidget(self.outcome_status, 1, 0, 1, 5)
             for column, button in enumerate((self.skip_button, self.undo_button,
                                              self.end_button)):
@@ -387,7 +385,17 @@ class CallingScreen(QWidget):
         self._fit_controls()
 
     def _page_changed(self) -> None:
-        calling = self.pages.currentWidget() is self.call_page
+        current = self.pages.currentWidget()
+        # A stack is as tall as its tallest page; only the page shown should count, or the
+        # "nobody left" page would push the script's buttons out of a laptop's screen.
+        for index in range(self.pages.count()):
+            page = self.pages.widget(index)
+            policy = (QSizePolicy.Policy.Preferred if page is current
+                      else QSizePolicy.Policy.Ignored)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
+        calling = current is self.call_page
         for widget in (self.controls, self.save_button, self.skip_button,
                        self.outcome_status):
             widget.setVisible(calling)
@@ -427,9 +435,12 @@ class CallingScreen(QWidget):
         parts = [self.evening.campaign_name,
                  self.evening.group_name or self.tr("all groups"),
                  self.tr("calling: %1").replace("%1", self.evening.volunteer_name)]
+        if self.evening.is_practice and not getattr(self, "_large", False):
+            # On the header's line: every line above the script is one the script's buttons
+            # lose on a 768-pixel screen. With large text the campaign's name says it.
+            parts.append(self.tr("Practice campaign: made-up people, nobody is really "
+                                 "called. Try everything!"))
         self.header.setText(" · ".join(parts))
-        self.practice_note.setText(self.tr("Practice campaign: made-up people, nobody is really "
-                                           "called. Try everything!"))
         sep = "\n" if self._large else " "
         self.skip_button.setText(self.tr("S&kip") + f"{sep}(Ctrl+Shift+S)")
         self.skip_button.setAccessibleName(self.tr("Skip this person"))
