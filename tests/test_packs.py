@@ -355,3 +355,40 @@ def test_a_pack_holds_only_what_calling_needs(db: Database, tmp_path: Path) -> N
         assert [(*r[:3], json.loads(r[3])) for r in rows] == [("", "", "", {"Område": "Tensta"})]
     finally:
         con.close()
+
+
+def _older(file: Path, out: Path, code: str, revision: str) -> Path:
+    """`file` as an older Ringkväll would make it: its database migrated down to `revision`."""
+    from app.db import migrate
+    from app.db.database import WRITE_OPTION
+
+    header, data = decrypt(file.read_bytes(), code, str(file))
+    plain = out.with_suffix(".sqlite")
+    plain.write_bytes(data)
+    old = open_database(str(plain), migrate_schema=False)
+    with old.engine.execution_options(**{WRITE_OPTION: True}).connect() as conn:
+        migrate.downgrade(conn, revision)
+        conn.commit()
+    old.close()
+    with sqlite3.connect(plain) as conn:  # one self-contained file, as a return writes it
+        conn.execute("PRAGMA journal_mode = DELETE")
+    out.write_bytes(encrypt(plain.read_bytes(), code, header.kind, header.pack_id))
+    return out
+
+
+def test_results_from_an_older_app_are_migrated_and_merged(db: Database,
+                                                          tmp_path: Path) -> None:
+    campaign_id = _organiser(db, contacts=4)
+    pack = _make(db, tmp_path, "Ann", 3)
+    with laptop(tmp_path / "ann"):
+        opened = open_pack(pack, CODE)
+        call_on_laptop(opened.path, campaign_id, "Ann", ["conversation", "refused"])
+        back = return_pack(pack, CODE, tmp_path / "back.ringkvall").path
+    # 0004: the first with packs, before the counts of answers without a name (0005).
+    older = _older(back, tmp_path / "older.ringkvall", CODE, "0004")
+    report = merge_results(db, older, CODE, now=NOW)
+    assert (report.calls, report.follow_ups) == (2, 1)
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Call)) == 2
+    # The same calls in today's form: already there, nothing more.
+    assert merge_results(db, back, CODE, now=NOW).calls == 0
