@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -229,13 +230,12 @@ CALLING_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text_size", CALLING_CASES, indirect=True)
-def test_calling_screen(qtbot: QtBot, ui_ctx: UiContext, text_size: tuple[str, int]) -> None:
+def _calling(qtbot: QtBot, ctx: UiContext, campaign_id: int) -> tuple[MainWindow, Any]:
+    """The main window at 1366×768 showing the calling screen, its first person on it."""
     from ui.calling.entry import _start
     from ui.calling.screen import CallingScreen
 
-    campaign_id = _campaign(ui_ctx)
-    window = _window(qtbot, ui_ctx)
+    window = _window(qtbot, ctx)
     _start(window, campaign_id, None, "Kim")
     qtbot.waitUntil(lambda: isinstance(window.pages.currentWidget(), CallingScreen),
                     timeout=10_000)
@@ -244,6 +244,13 @@ def test_calling_screen(qtbot: QtBot, ui_ctx: UiContext, text_size: tuple[str, i
     _fit(qtbot, window)
     qtbot.waitUntil(lambda: screen.card is not None, timeout=10_000)
     _settle(qtbot)
+    return window, screen
+
+
+@pytest.mark.parametrize("text_size", CALLING_CASES, indirect=True)
+def test_calling_screen(qtbot: QtBot, ui_ctx: UiContext, text_size: tuple[str, int]) -> None:
+    campaign_id = _campaign(ui_ctx)
+    window, screen = _calling(qtbot, ui_ctx, campaign_id)
     found = problems(window, "calling")
     _shot(window, "calling_28pt.png", text_size)
     # The script's first step is in sight without scrolling the page.
@@ -266,20 +273,10 @@ def test_the_calling_screen_fits_a_laptop_at_the_default_size(
     its "go to" row and the notes for the next caller are all in sight (they were a few
     pixels below it, kept down by the hidden "nobody left" page)."""
     from app.services.demo import create_practice_campaign
-    from ui.calling.entry import _start
-    from ui.calling.screen import CallingScreen
 
     with ui_ctx.db.transaction() as session:
         campaign_id = create_practice_campaign(session)[0].id
-    window = _window(qtbot, ui_ctx)
-    _start(window, campaign_id, None, "Kim")
-    qtbot.waitUntil(lambda: isinstance(window.pages.currentWidget(), CallingScreen),
-                    timeout=10_000)
-    screen = window.pages.currentWidget()
-    assert isinstance(screen, CallingScreen)
-    _fit(qtbot, window)
-    qtbot.waitUntil(lambda: screen.card is not None, timeout=10_000)
-    _settle(qtbot)
+    window, screen = _calling(qtbot, ui_ctx, campaign_id)
     page_scroll = screen.pages.parentWidget().parentWidget()
     assert isinstance(page_scroll, QScrollArea)
     assert page_scroll.verticalScrollBar().maximum() == 0
