@@ -256,6 +256,11 @@ def test_the_log_page_lists_and_filters(qtbot: QtBot, ui_ctx: UiContext, tmp_pat
                      ("dnc_added", "results_exported", "list_imported")]
     assert page.table.item(2, 2).text() == ORGANISER  # type: ignore[union-attr]
     assert page.table.item(1, 3).text() == audit.computer_user()  # type: ignore[union-attr]
+    # The details in the screen's language, not the key=value the command line keeps.
+    details = [page.table.item(r, 5).text() for r in range(3)]  # type: ignore[union-attr]
+    assert not any("=" in d for d in details), details
+    assert "Fil: d.xlsx" in details[1] and "Nivå: distrikt" in details[1]
+    assert "Importerade: " in details[2]
     loads = page.loads
     page.campaign.setCurrentIndex(page.campaign.findData(CAMPAIGN))
     qtbot.waitUntil(lambda: page.loads > loads)

@@ -36,6 +36,7 @@ def test_start_page_warns_ten_days_before(qtbot: QtBot, ui_ctx: UiContext) -> No
     assert notice.isVisibleTo(home)
     assert "Vårkampanj" in notice.text() and soon.isoformat() in notice.text()
     assert "10" in notice.text()
+    assert "raderas" in notice.text()  # in Swedish, as the rest of the screen
     assert "Långt bort" not in notice.text()  # 15 days: not yet
     dispose(home)
 
@@ -70,7 +71,7 @@ def test_campaign_settings_say_so_and_delete_early_on_confirmation(
     qtbot.waitUntil(lambda: not dialog.privacy.purge_button.isEnabled(), timeout=10_000)
     with ui_ctx.db.session() as s:
         assert s.scalar(select(func.count()).where(Contact.first_name != "")) == 0
-    assert "deleted" in label.text()
+    assert "raderades" in label.text()  # in Swedish, as the rest of the dialog
     dispose(dialog)
 
 

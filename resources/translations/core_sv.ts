@@ -49,6 +49,165 @@
     </message>
 </context>
 <context>
+    <name>AuditDetails</name>
+    <message>
+        <source>Number</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Källa</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Outcome before</source>
+        <translation>Utfall före</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Manus</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <source>Based on version</source>
+        <translation>Bygger på version</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Ringpaket</translation>
+    </message>
+    <message>
+        <source>Back in the queue</source>
+        <translation>Tillbaka i kön</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Samtal</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>Nya medlemmar</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Uppföljningar</translation>
+    </message>
+    <message>
+        <source>Do-not-call numbers</source>
+        <translation>Spärrade nummer</translation>
+    </message>
+    <message>
+        <source>Flagged for review</source>
+        <translation>Markerade för granskning</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Ringare</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Målgrupp</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rader</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importerade</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Avvisade</translation>
+    </message>
+    <message>
+        <source>On the do-not-call list</source>
+        <translation>På spärrlistan</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Dubbletter</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampanjer</translation>
+    </message>
+    <message>
+        <source>Also on the do-not-call list</source>
+        <translation>Även på spärrlistan</translation>
+    </message>
+    <message>
+        <source>Numbers blocked</source>
+        <translation>Spärrade nummer</translation>
+    </message>
+    <message>
+        <source>Before the date</source>
+        <translation>Före datumet</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivå</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>distrikt</translation>
+    </message>
+    <message>
+        <source>figures only</source>
+        <translation>bara siffror</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>allt</translation>
+    </message>
+    <message>
+        <source>a call</source>
+        <translation>ett samtal</translation>
+    </message>
+    <message>
+        <source>a calling pack</source>
+        <translation>ett ringpaket</translation>
+    </message>
+    <message>
+        <source>a corrected call</source>
+        <translation>ett rättat samtal</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>A phone list was imported</source>
@@ -2690,6 +2849,46 @@ Skriv koden till den här ringarens paket.</translation>
     <message>
         <source>Print the code slips</source>
         <translation>Skriv ut kodlapparna</translation>
+    </message>
+</context>
+<context>
+    <name>purge</name>
+    <message>
+        <source>Delete personal data</source>
+        <translation>Radera personuppgifter</translation>
+    </message>
+    <message>
+        <source>Names, numbers, notes, free-text answers and member details are deleted for good. The figures and the do-not-call list stay.</source>
+        <translation>Namn, nummer, anteckningar, fritextsvar och medlemsuppgifter raderas för gott. Siffrorna och spärrlistan finns kvar.</translation>
+    </message>
+    <message>
+        <source>Delete the personal data in “%1” now?</source>
+        <translation>Radera personuppgifterna i ”%1” nu?</translation>
+    </message>
+    <message>
+        <source>The date for deleting the personal data has come for:
+%1
+
+Delete it now?</source>
+        <translation>Datumet för att radera personuppgifterna har kommit för:
+%1
+
+Radera dem nu?</translation>
+    </message>
+</context>
+<context>
+    <name>retention</name>
+    <message>
+        <source>The personal data in “%1” was to be deleted on %2. Ringkväll offers to delete it when it starts; the figures stay.</source>
+        <translation>Personuppgifterna i ”%1” skulle raderas %2. Ringkväll erbjuder sig att radera dem när programmet startar; siffrorna finns kvar.</translation>
+    </message>
+    <message>
+        <source>The personal data in “%1” will be deleted on %2, in %n day(s). The figures stay; export what the district needs before then.</source>
+        <translation>Personuppgifterna i ”%1” raderas %2 (dagar kvar: %n). Siffrorna finns kvar; exportera det distriktet behöver före dess.</translation>
+    </message>
+    <message>
+        <source>The personal data in this campaign was deleted on %1; its figures stay.</source>
+        <translation>Personuppgifterna i den här kampanjen raderades %1; siffrorna finns kvar.</translation>
     </message>
 </context>
 <context>

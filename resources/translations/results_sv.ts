@@ -447,5 +447,13 @@
         <source>Choose a campaign first.</source>
         <translation>Välj en kampanj först.</translation>
     </message>
+    <message>
+        <source>Saved %1 (%n call(s))</source>
+        <translation>Sparade %1 (%n samtal)</translation>
+    </message>
+    <message>
+        <source>Saved the district file %1 (%n file(s))</source>
+        <translation>Sparade distriktsfilen %1 (filer: %n)</translation>
+    </message>
 </context>
 </TS>

@@ -24,6 +24,7 @@ from app.services.campaigns import CampaignSummary
 from app.services.lookups import campaign_summaries
 from app.services.privacy.audit_log import AuditEntry, audit_entries
 from ui.context import UiContext
+from ui.privacy.audit_texts import detail_text
 from ui.sizing import keep_scaled
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ class AuditPage(QWidget):
         for row, entry in enumerate(self.entries):
             texts = (f"{local(entry.at):%Y-%m-%d %H:%M}", self.action_text(entry.action),
                      entry.actor or "–", entry.os_user or "–", entry.campaign or "–",
-                     entry.summary())
+                     detail_text(entry.detail))
             for column, text in enumerate(texts):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeRowsToContents()

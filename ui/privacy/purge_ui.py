@@ -16,19 +16,16 @@ from app.settings import VOLUNTEER_NAME
 from ui.context import UiContext
 from ui.errors import show_error
 
-_CONTEXT = "purge"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
+# Each text in a translate call of its own, context and all as literals: Qt's lupdate reads
+# the source and finds only those (a helper taking the text as a variable hid them).
 
 def _confirm(parent: QWidget, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Delete personal data"), text,
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate(
+        "purge", "Delete personal data"), text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.setInformativeText(_tr("Names, numbers, notes, free-text answers and member details "
-                               "are deleted for good. The figures and the do-not-call list "
-                               "stay."))
+    box.setInformativeText(QCoreApplication.translate(
+        "purge", "Names, numbers, notes, free-text answers and member details are deleted for "
+                 "good. The figures and the do-not-call list stay."))
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -36,7 +33,8 @@ def _confirm(parent: QWidget, text: str) -> bool:
 def purge_early(parent: QWidget, ctx: UiContext, retention: Retention,
                 done: Callable[[PurgeResult], None] | None = None) -> None:
     """Ask, then delete one campaign's personal data now (before its date, or on it)."""
-    text = _tr("Delete the personal data in “%1” now?").replace("%1", retention.name)
+    text = QCoreApplication.translate(
+        "purge", "Delete the personal data in “%1” now?").replace("%1", retention.name)
     if not _confirm(parent, text):
         return
     db, campaign_id, actor = ctx.db, retention.campaign_id, ctx.settings.get(VOLUNTEER_NAME)
@@ -62,8 +60,9 @@ def offer_due_purges(parent: QWidget, ctx: UiContext, *, now: datetime | None = 
         return False
     lines = "\n".join(f"• {r.name} ({r.delete_after.isoformat() if r.delete_after else ''})"
                       for r in found)
-    text = _tr("The date for deleting the personal data has come for:\n%1\n\nDelete it "
-               "now?").replace("%1", lines)
+    text = QCoreApplication.translate(
+        "purge", "The date for deleting the personal data has come for:\n%1\n\nDelete it "
+                 "now?").replace("%1", lines)
     if not _confirm(parent, text):
         return False
     db, ids, actor = ctx.db, [r.campaign_id for r in found], ctx.settings.get(VOLUNTEER_NAME)

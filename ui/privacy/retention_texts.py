@@ -6,11 +6,8 @@ from PySide6.QtCore import QCoreApplication
 
 from app.services.privacy.retention import Retention
 
-_CONTEXT = "retention"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+# Each text in a translate call of its own, context and all as literals: Qt's lupdate reads
+# the source and finds only those (a helper taking the text as a variable hid them).
 
 
 def notice(r: Retention) -> str:
@@ -19,14 +16,17 @@ def notice(r: Retention) -> str:
         return ""
     day = r.delete_after.isoformat()
     if r.due:
-        return _tr("The personal data in “%1” was to be deleted on %2. Ringkväll offers to "
-                   "delete it when it starts; the figures stay.").replace(
+        return QCoreApplication.translate(
+            "retention", "The personal data in “%1” was to be deleted on %2. Ringkväll offers "
+                         "to delete it when it starts; the figures stay.").replace(
             "%1", r.name).replace("%2", day)
     if r.soon:
+        # %n by hand: lupdate marks no plural forms for a translate() call, and a look-up
+        # with a count then finds no translation (the Swedish is worded for any count).
         return QCoreApplication.translate(
-            _CONTEXT, "The personal data in “%1” will be deleted on %2, in %n day(s). The "
-                      "figures stay; export what the district needs before then.", "",
-            r.days_left).replace("%1", r.name).replace("%2", day)
+            "retention", "The personal data in “%1” will be deleted on %2, in %n day(s). The "
+                         "figures stay; export what the district needs before then."
+        ).replace("%n", str(r.days_left)).replace("%1", r.name).replace("%2", day)
     return ""
 
 
@@ -35,5 +35,6 @@ def purged(r: Retention) -> str:
         return ""
     from app.clock import local
 
-    return _tr("The personal data in this campaign was deleted on %1; its figures "
-               "stay.").replace("%1", local(r.purged_at).date().isoformat())
+    return QCoreApplication.translate(
+        "retention", "The personal data in this campaign was deleted on %1; its figures "
+                     "stay.").replace("%1", local(r.purged_at).date().isoformat())

@@ -51,9 +51,11 @@ def open_export(window: MainWindow) -> ExportDialog | None:
 
 
 def _exported(window: MainWindow, result: ExportResult) -> None:
+    # %n by hand: lupdate marks no plural forms for a translate() call, and a look-up with a
+    # count then finds no translation (the Swedish is worded for any count).
     window.statusBar().showMessage(
-        QCoreApplication.translate("results", "Saved %1 (%n call(s))", None, result.calls)
-        .replace("%1", str(result.path)), 15000)
+        QCoreApplication.translate("results", "Saved %1 (%n call(s))")
+        .replace("%n", str(result.calls)).replace("%1", str(result.path)), 15000)
 
 
 def open_rollup(window: MainWindow) -> RollupDialog:
@@ -65,7 +67,6 @@ def open_rollup(window: MainWindow) -> RollupDialog:
 
 
 def _combined(window: MainWindow, result: RollupResult) -> None:
-    window.statusBar().showMessage(
-        QCoreApplication.translate("results", "Saved the district file %1 (%n file(s))", None,
-                                   len(result.files))
-        .replace("%1", str(result.path)), 15000)
+    window.statusBar().showMessage(  # %n by hand, as in _exported
+        QCoreApplication.translate("results", "Saved the district file %1 (%n file(s))")
+        .replace("%n", str(len(result.files))).replace("%1", str(result.path)), 15000)
