@@ -1,7 +1,9 @@
-"""Every text the code marks for translation reached the translation files. Qt's lupdate
-reads the source and silently skips what it cannot follow (a translate() whose context or
-text is a variable, or whose %n is not a plain name; and a translate() with a count is never
-found, having no plural forms), and such a text stays English on a Swedish screen; the .ts files' own check cannot see what never got into them."""
+"""Every text the code marks for translation reached the translation files.
+
+Qt's lupdate reads the source and silently skips what it cannot follow: a translate() whose
+context or text is a variable, or whose %n is not a plain name. A translate() with a count
+is never found either, having no plural forms. Such a text stays English on a Swedish
+screen, and the .ts files' own check cannot see what never got into them."""
 
 from __future__ import annotations
 
