@@ -86,21 +86,22 @@ def get_or_create_group(session: Session, campaign: Campaign, name: str) -> Targ
 
 
 def list_campaigns(session: Session) -> list[CampaignSummary]:
-    group_counts: dict[int, int] = {
-        campaign_id: count
-        for campaign_id, count in session.execute(
-            select(TargetGroup.campaign_id, func.count()).group_by(TargetGroup.campaign_id)
-        )
-    }
-    contact_counts: dict[int, int] = {
-        campaign_id: count
-        for campaign_id, count in session.execute(
-            # A running import's people are not counted until it has finished.
-            select(Contact.campaign_id, func.count())
+    campaign_of: dict[int, int] = {
+        group_id: campaign_id for group_id, campaign_id
+        in session.execute(select(TargetGroup.id, TargetGroup.campaign_id))}
+    group_counts: dict[int, int] = {}
+    for campaign_id in campaign_of.values():
+        group_counts[campaign_id] = group_counts.get(campaign_id, 0) + 1
+    contact_counts: dict[int, int] = {}
+    # Counted per target group, from the (target group, status) index alone: the start page
+    # asks this each time it is shown, and reading every contact row froze it for a fifth
+    # of a second at a million people. A running import's people are not counted yet.
+    for group_id, count in session.execute(
+            select(Contact.target_group_id, func.count())
             .where(Contact.status != ContactStatus.IMPORTING.value)
-            .group_by(Contact.campaign_id)
-        )
-    }
+            .group_by(Contact.target_group_id)):
+        campaign_id = campaign_of[group_id]
+        contact_counts[campaign_id] = contact_counts.get(campaign_id, 0) + count
     return [
         CampaignSummary(
             c.id, c.name, c.association, c.is_practice,
