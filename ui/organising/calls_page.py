@@ -8,16 +8,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -38,7 +35,8 @@ from app.services.organising.call_list import (
 )
 from ui.calling.texts import outcome_text
 from ui.context import UiContext
-from ui.sizing import keep_scaled, rows_follow_font
+from ui.list_table import list_table
+from ui.sizing import keep_scaled
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -81,16 +79,7 @@ class CallsPage(QWidget):
                               (self.volunteer_label, self.volunteer),
                               (self.search_label, self.search)):
             label.setBuddy(widget)
-        self.table = QTableWidget(0, COLUMNS)
-        self.table.setObjectName("callsTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        rows_follow_font(self.table)
+        self.table = list_table("callsTable", COLUMNS)
         self.table.installEventFilter(self)
         self.table.cellDoubleClicked.connect(lambda _r, _c: self.open_selected())
         self.empty = QLabel()

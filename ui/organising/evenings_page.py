@@ -9,17 +9,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QFileDialog,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -39,6 +36,7 @@ from app.services.organising.invitation import invitation_text, when_text
 from app.settings import LANGUAGE, VOLUNTEER_NAME
 from ui.context import UiContext
 from ui.errors import show_error
+from ui.list_table import list_table
 from ui.organising.evening_dialog import EveningDialog, SignupDialog
 from ui.sizing import LARGE_TEXT_PT, height_in_lines, keep_scaled, scroll_contents
 
@@ -65,16 +63,7 @@ class EveningsPage(QWidget):
         keep_scaled(self, self.title, 1.4, bold=True)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, COLUMNS)
-        self.table.setObjectName("eveningsTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = list_table("eveningsTable", COLUMNS, wrap=True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.installEventFilter(self)
         self.empty = QLabel()

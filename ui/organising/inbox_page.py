@@ -10,16 +10,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -49,6 +46,7 @@ from app.settings import VOLUNTEER_NAME
 from ui.context import UiContext
 from ui.date_field import DateField
 from ui.errors import show_error
+from ui.list_table import list_table
 from ui.sizing import keep_scaled, scroll_contents
 
 if TYPE_CHECKING:
@@ -90,16 +88,7 @@ class InboxPage(QWidget):
         self.state.currentIndexChanged.connect(self.refresh)
         self.owner_filter.editingFinished.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
-        self.table = QTableWidget(0, COLUMNS)
-        self.table.setObjectName("inboxTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = list_table("inboxTable", COLUMNS, wrap=True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.installEventFilter(self)
         self.empty = QLabel()

@@ -11,18 +11,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -48,10 +45,10 @@ from app.services.organising.plans import (
 from ui.context import UiContext
 from ui.date_field import DateField
 from ui.errors import show_error
+from ui.list_table import list_table
 from ui.sizing import (
     keep_scaled,
     labels_above_at_large_text,
-    rows_follow_font,
     scroll_contents,
 )
 
@@ -126,16 +123,7 @@ class PlansPage(QWidget):
         self.read_button = QPushButton()
         self.read_button.setObjectName("plansRead")
         self.read_button.clicked.connect(self.choose_files)
-        self.table = QTableWidget(0, COLUMNS)
-        self.table.setObjectName("plansTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        rows_follow_font(self.table)
+        self.table = list_table("plansTable", COLUMNS)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.details = QTextBrowser()
         self.details.setObjectName("plansDetails")

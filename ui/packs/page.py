@@ -7,13 +7,10 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,6 +21,7 @@ from app.progress import Progress
 from app.services.packs.manage import PackInfo, list_packs, revoke_pack
 from ui.context import UiContext
 from ui.errors import show_error
+from ui.list_table import list_table
 from ui.sizing import keep_scaled
 
 COLUMNS = 9
@@ -58,15 +56,7 @@ class PacksPage(QWidget):
         keep_scaled(self, self.title, 1.4, bold=True)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, COLUMNS)
-        self.table.setObjectName("packsTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table("packsTable", COLUMNS)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.empty = QLabel()
         self.empty.setWordWrap(True)

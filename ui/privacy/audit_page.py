@@ -7,13 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,6 +21,7 @@ from app.services.campaigns import CampaignSummary
 from app.services.lookups import campaign_summaries
 from app.services.privacy.audit_log import AuditEntry, audit_entries
 from ui.context import UiContext
+from ui.list_table import list_table
 from ui.privacy.audit_texts import detail_text
 from ui.sizing import keep_scaled
 
@@ -54,15 +52,7 @@ class AuditPage(QWidget):
         self.campaign_label = QLabel()
         self.campaign_label.setBuddy(self.campaign)
         self.campaign.currentIndexChanged.connect(self.refresh)
-        self.table = QTableWidget(0, COLUMNS)
-        self.table.setObjectName("auditTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = list_table("auditTable", COLUMNS, wrap=True)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.back_button = QPushButton()
