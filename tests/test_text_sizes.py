@@ -287,6 +287,26 @@ def test_the_calling_screen_fits_a_laptop_at_the_default_size(
     assert not problems(window, "calling")
 
 
+LARGE_CASES = [pytest.param((lang, size), id=f"{lang}-{size}pt")
+               for lang in ("sv", "en") for size in (18, 22)]
+
+
+@pytest.mark.parametrize("text_size", LARGE_CASES, indirect=True)
+def test_the_calling_screen_never_scrolls_sideways_at_large_text(
+        qtbot: QtBot, ui_ctx: UiContext, text_size: tuple[str, int]) -> None:
+    """Large text puts the call in one column; nothing in it may be wider than the column
+    (the follow-up form's two ticks side by side were, from 18 pt)."""
+    from app.services.demo import create_practice_campaign
+
+    with ui_ctx.db.transaction() as session:
+        campaign_id = create_practice_campaign(session)[0].id
+    _window_shown, screen = _calling(qtbot, ui_ctx, campaign_id)
+    page_scroll = screen.pages.parentWidget().parentWidget()
+    assert isinstance(page_scroll, QScrollArea)
+    assert page_scroll.horizontalScrollBar().maximum() == 0
+    assert screen.call_page.minimumSizeHint().width() <= page_scroll.viewport().width()
+
+
 @CASE_PARAMS
 def test_calling_screen_of_an_empty_campaign(qtbot: QtBot, ui_ctx: UiContext,
                                              text_size: tuple[str, int]) -> None:

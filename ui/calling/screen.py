@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFormLayout,
     QFrame,
@@ -215,7 +216,7 @@ class CallingScreen(QWidget):
         extras.addRow(self.promised_label, self.promised)
         extras.addRow(self.assigned_label, self.assigned)
         # Side by side: a row more would push the notes out of sight on a laptop's screen.
-        ticks = QHBoxLayout()
+        ticks = self.ticks = QHBoxLayout()
         ticks.setContentsMargins(0, 0, 0, 0)
         ticks.addWidget(self.meeting)
         ticks.addWidget(self.flag)
@@ -331,6 +332,10 @@ class CallingScreen(QWidget):
         script, the rest) with the outcomes in a column beside it, so nothing is wider than
         the window and the outcome buttons stay in view."""
         large = self.font().pointSizeF() >= LARGE_TEXT_PT
+        # With large text the two ticks side by side are wider than the column: one above
+        # the other.
+        self.ticks.setDirection(QBoxLayout.Direction.TopToBottom if large
+                                else QBoxLayout.Direction.LeftToRight)
         if large == self._large:
             return
         self._large = large
