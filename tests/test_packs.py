@@ -9,6 +9,8 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
+from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
 
@@ -166,17 +168,23 @@ def _cli(db_url: str, *args: str) -> int:
     return main([*args, "--db", db_url])
 
 
-def _newer(file: Path, out: Path, code: str) -> Path:
-    """`file` as a newer Ringkväll would make it: a schema revision this app does not know."""
+def _rewritten(file: Path, out: Path, code: str, change: Callable[[Path], None]) -> Path:
+    """`file` decrypted, its SQLite file changed by `change`, encrypted again as `out`."""
     header, data = decrypt(file.read_bytes(), code, str(file))
     plain = out.with_suffix(".sqlite")
     plain.write_bytes(data)
-    conn = sqlite3.connect(plain)
-    conn.execute("UPDATE alembic_version SET version_num = '9999'")
-    conn.commit()
-    conn.close()
+    change(plain)
     out.write_bytes(encrypt(plain.read_bytes(), code, header.kind, header.pack_id))
     return out
+
+
+def _newer(file: Path, out: Path, code: str) -> Path:
+    """`file` as a newer Ringkväll would make it: a schema revision this app does not know."""
+    def newer(plain: Path) -> None:
+        with closing(sqlite3.connect(plain)) as conn, conn:
+            conn.execute("UPDATE alembic_version SET version_num = '9999'")
+
+    return _rewritten(file, out, code, newer)
 
 
 def test_bad_files_are_refused_with_one_line_and_change_nothing(
@@ -362,18 +370,16 @@ def _older(file: Path, out: Path, code: str, revision: str) -> Path:
     from app.db import migrate
     from app.db.database import WRITE_OPTION
 
-    header, data = decrypt(file.read_bytes(), code, str(file))
-    plain = out.with_suffix(".sqlite")
-    plain.write_bytes(data)
-    old = open_database(str(plain), migrate_schema=False)
-    with old.engine.execution_options(**{WRITE_OPTION: True}).connect() as conn:
-        migrate.downgrade(conn, revision)
-        conn.commit()
-    old.close()
-    with sqlite3.connect(plain) as conn:  # one self-contained file, as a return writes it
-        conn.execute("PRAGMA journal_mode = DELETE")
-    out.write_bytes(encrypt(plain.read_bytes(), code, header.kind, header.pack_id))
-    return out
+    def older(plain: Path) -> None:
+        old = open_database(str(plain), migrate_schema=False)
+        with old.engine.execution_options(**{WRITE_OPTION: True}).connect() as conn:
+            migrate.downgrade(conn, revision)
+            conn.commit()
+        old.close()
+        with closing(sqlite3.connect(plain)) as conn:  # self-contained, as a return writes it
+            conn.execute("PRAGMA journal_mode = DELETE")
+
+    return _rewritten(file, out, code, older)
 
 
 def test_results_from_an_older_app_are_migrated_and_merged(db: Database,

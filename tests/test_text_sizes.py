@@ -262,6 +262,18 @@ def test_calling_screen(qtbot: QtBot, ui_ctx: UiContext, text_size: tuple[str, i
     assert not found, "\n".join(found)
 
 
+def _practice_calling(qtbot: QtBot, ctx: UiContext) -> tuple[MainWindow, Any, QScrollArea]:
+    """The calling screen on the practice campaign, and the scroll area its page is in."""
+    from app.services.demo import create_practice_campaign
+
+    with ctx.db.transaction() as session:
+        campaign_id = create_practice_campaign(session)[0].id
+    window, screen = _calling(qtbot, ctx, campaign_id)
+    page_scroll = screen.pages.parentWidget().parentWidget()
+    assert isinstance(page_scroll, QScrollArea)
+    return window, screen, page_scroll
+
+
 DEFAULT_CASES = [pytest.param(case, id=name) for case, name in zip(CASES, IDS, strict=True)
                  if case[1] == SIZES[0]]
 
@@ -272,13 +284,7 @@ def test_the_calling_screen_fits_a_laptop_at_the_default_size(
     """At the default size the page never scrolls on 1366×768: the script's step buttons,
     its "go to" row and the notes for the next caller are all in sight (they were a few
     pixels below it, kept down by the hidden "nobody left" page)."""
-    from app.services.demo import create_practice_campaign
-
-    with ui_ctx.db.transaction() as session:
-        campaign_id = create_practice_campaign(session)[0].id
-    window, screen = _calling(qtbot, ui_ctx, campaign_id)
-    page_scroll = screen.pages.parentWidget().parentWidget()
-    assert isinstance(page_scroll, QScrollArea)
+    window, screen, page_scroll = _practice_calling(qtbot, ui_ctx)
     assert page_scroll.verticalScrollBar().maximum() == 0
     visible = _rect_in(page_scroll.viewport(), window)
     panel = screen.script_panel
@@ -296,13 +302,7 @@ def test_the_calling_screen_never_scrolls_sideways_at_large_text(
         qtbot: QtBot, ui_ctx: UiContext, text_size: tuple[str, int]) -> None:
     """Large text puts the call in one column; nothing in it may be wider than the column
     (the follow-up form's two ticks side by side were, from 18 pt)."""
-    from app.services.demo import create_practice_campaign
-
-    with ui_ctx.db.transaction() as session:
-        campaign_id = create_practice_campaign(session)[0].id
-    _window_shown, screen = _calling(qtbot, ui_ctx, campaign_id)
-    page_scroll = screen.pages.parentWidget().parentWidget()
-    assert isinstance(page_scroll, QScrollArea)
+    _window_shown, screen, page_scroll = _practice_calling(qtbot, ui_ctx)
     assert page_scroll.horizontalScrollBar().maximum() == 0
     assert screen.call_page.minimumSizeHint().width() <= page_scroll.viewport().width()
 

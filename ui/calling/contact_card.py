@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -148,26 +148,6 @@ class ContactCardView(QFrame):
             if widget is not None:
                 widget.setVisible(not narrow)
         self.show_card(self.card)
-
-    def minimumSizeHint(self) -> QSize:
-        # Wrapped lines (a long area, notes) need more height in a narrow card than the
-        # layout's minimum says, and the splitter around the card never asks for the height
-        # at a width: the card claims what its present width needs.
-        hint = super().minimumSizeHint()
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth() and self.width() > 0:
-            hint.setHeight(max(hint.height(), layout.totalHeightForWidth(self.width())))
-        return hint
-
-    def hasHeightForWidth(self) -> bool:
-        # The height at the present width is in minimumSizeHint: a column that also asked
-        # for the height at a width squeezed the card below it (a wrapped line cut off).
-        return False
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()  # a new width: a new height for the wrapped lines
 
     def retranslate(self) -> None:
         self.numbers_label.setText(self.tr("&Number:"))

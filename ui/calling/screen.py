@@ -98,6 +98,7 @@ class CallingScreen(QWidget):
         self.evening = evening
         self.window_ = window
         self.setObjectName("callingScreen")
+        self._large: bool | None = None  # text large enough for one column (_arrange)
         self.card: ContactCard | None = None
         self.busy = False
         self.started_at = utcnow()
@@ -251,7 +252,6 @@ class CallingScreen(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
-        self._large: bool | None = None
 
         call_page = QWidget()
         self.call_layout = QVBoxLayout(call_page)
@@ -440,7 +440,7 @@ class CallingScreen(QWidget):
         parts = [self.evening.campaign_name,
                  self.evening.group_name or self.tr("all groups"),
                  self.tr("calling: %1").replace("%1", self.evening.volunteer_name)]
-        if self.evening.is_practice and not getattr(self, "_large", False):
+        if self.evening.is_practice and not self._large:
             # On the header's line: every line above the script is one the script's buttons
             # lose on a 768-pixel screen. With large text the campaign's name says it.
             parts.append(self.tr("Practice campaign: made-up people, nobody is really "

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Insert, Integer, bindparam
 from sqlalchemy.orm import Session
 
+from app.db.dialect_insert import dialect_insert
 from app.db.models import CallTally
 from app.services.calling.stats import EveningStats, evening_stats, figures_from, figures_statement
 
@@ -48,12 +49,8 @@ def bump_and_read(session: Session, campaign_id: int, deltas: Mapping[str, int] 
 
 @functools.cache
 def _upsert(dialect: str) -> Insert:
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
     values: dict[str, Any] = {name: bindparam(f"p_{name}", type_=Integer) for name in NAMES}
-    statement = insert(CallTally).values(
+    statement = dialect_insert(dialect, CallTally).values(
         campaign_id=bindparam("p_campaign_id", type_=Integer), **values)
     upsert: Insert = statement.on_conflict_do_update(
         index_elements=[CallTally.campaign_id],

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import utcnow
 from app.db.database import Database
+from app.db.dialect_insert import dialect_insert
 from app.db.migrate import current_revision
 from app.db.models import (
     Answer,
@@ -58,7 +59,12 @@ from app.services.packs.crypto import (
     read_header,
 )
 from app.services.packs.merge_answers import MERGED, anonymise_merged_calls, merge_counts
-from app.services.packs.returned import LaptopCall, Returned, read_returned
+from app.services.packs.returned import (
+    HANGING_COLUMNS,
+    LaptopCall,
+    Returned,
+    read_returned,
+)
 from app.services.volunteers import get_or_create_volunteer
 
 _CONVERSATIONS = frozenset(o.value for o in CONVERSATIONS)
@@ -269,7 +275,7 @@ def _insert_calls(connection: Connection, pack_id: str, calls: list[LaptopCall],
     for table, model, hanging in (("answer", Answer, laptop.answers),
                                   ("recruit", Recruit, laptop.recruits),
                                   ("follow_up", FollowUp, laptop.follow_ups)):
-        write_many(connection, _INSERT[model], laptop.columns[table],
+        write_many(connection, _INSERT[model], HANGING_COLUMNS[table],
                    [(ids[row[0]], *row[1:]) for row in hanging if row[0] in ids], raw)
     return ids
 
@@ -277,12 +283,7 @@ def _insert_calls(connection: Connection, pack_id: str, calls: list[LaptopCall],
 @functools.cache
 def _new_calls(dialect: str) -> Insert:
     """Insert a call unless one with its uuid is there (in both databases' own words)."""
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
-    statement: Insert = dialect_insert(Call).on_conflict_do_nothing(index_elements=[Call.uuid])
-    return statement
+    return dialect_insert(dialect, Call).on_conflict_do_nothing(index_elements=[Call.uuid])
 
 
 _INSERT = {model: insert(model) for model in (Answer, Recruit, FollowUp)}

@@ -68,12 +68,11 @@ class Returned:
     campaign_id: int
     calls: list[LaptopCall]  # in the order they were saved
     volunteers: dict[int, str]  # who called, by the laptop's volunteer id
-    # Rows hanging on a call: (the laptop's call id, the other columns), and those columns'
-    # names. Recruits and follow-ups come without their own ids.
+    # Rows hanging on a call: the laptop's call id, then the other columns as HANGING_COLUMNS
+    # names them. Recruits and follow-ups come without their own ids.
     answers: list[tuple[Any, ...]]
     recruits: list[tuple[Any, ...]]
     follow_ups: list[tuple[Any, ...]]
-    columns: dict[str, tuple[str, ...]]  # "answer", "recruit", "follow_up": their columns
     people: dict[int, QueueFields]  # where the laptop left each person in its queue
     notes_for_next: dict[int, str]  # and what it noted for the next caller
     failed_phones: set[int]
@@ -147,8 +146,8 @@ _PACK = select(Pack.id, Pack.campaign_id)
 _HANGING = {"answer": select(Answer.call_id, Answer.question_key, Answer.value),
             "recruit": _by_call(Recruit),
             "follow_up": _by_call(FollowUp).where(FollowUp.call_id.is_not(None))}
-_COLUMNS = {table: tuple(str(c.key) for c in stmt.selected_columns)
-            for table, stmt in _HANGING.items()}
+HANGING_COLUMNS = {table: tuple(str(c.key) for c in stmt.selected_columns)
+                   for table, stmt in _HANGING.items()}
 _PEOPLE = select(Contact.id, Contact.status, Contact.queue_rank, Contact.next_call_at,
                  Contact.notes_for_next)
 _FAILED = select(PhoneNumber.id).where(PhoneNumber.failed.is_(True))
@@ -172,5 +171,5 @@ def _load(conn: sqlite3.Connection, name: str, decode: bool) -> Returned:
     return Returned(str(packs[0][0]), campaign_id,
                     list(map(LaptopCall._make, _fetch(conn, _CALLS, decode))),
                     dict(_fetch(conn, _VOLUNTEERS, False)),
-                    rows["answer"], rows["recruit"], rows["follow_up"], dict(_COLUMNS),
-                    people, notes, failed, numbers, read_laptop_counts(conn, campaign_id))
+                    rows["answer"], rows["recruit"], rows["follow_up"], people, notes,
+                    failed, numbers, read_laptop_counts(conn, campaign_id))
