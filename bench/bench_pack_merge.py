@@ -11,9 +11,10 @@ file. The figure is the time of `merge_results` on it: decrypting, reading the l
 inserting the calls and what hangs on them, settling each person's state, the totals.
 
 Baseline, in the same run: plain sqlite3 inserting the same rows the merge inserts (the N
-calls, their answers, new members and follow-ups), with executemany in one transaction, into
-a copy of the organiser's file. Aim: at most 3 times the baseline. The merge is measured in
-three copies of the organiser's file, each beside its own baseline, and the medians count.
+calls, each naming its pack as the merge's do, their answers, new members and follow-ups),
+with executemany in one transaction, into a copy of the organiser's file. Aim: at most 3
+times the baseline. The merge is measured in three copies of the organiser's file, each
+beside its own baseline, and the medians count.
 
 The merge does much the baseline does not: scrypt derives the key from the code (about 70 ms,
 on purpose, while the organiser's side is read), the file is decrypted and read, each of the
@@ -241,14 +242,15 @@ def _baseline(organiser: Path, laptop: Path, copy: Path,
         conn.execute("PRAGMA foreign_keys = ON")
         volunteer = conn.execute("INSERT INTO volunteer (name, created_at) VALUES (?, ?) "
                                  "RETURNING id", (VOLUNTEER, calls[0][14])).fetchone()[0]
+        pack = conn.execute("SELECT id FROM pack").fetchone()[0]  # the merge's rows name it
         begin, cpu = time.perf_counter(), time.process_time()
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany(
             "INSERT INTO call (uuid, campaign_id, target_group_id, contact_id, volunteer_id, "
             "phone_number_id, number_dialled, started_at, ended_at, outcome, notes, "
-            "meeting_signup, contact_before, saved_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ((*row[1:5], volunteer, *row[6:]) for row in calls))
+            "meeting_signup, contact_before, saved_at, pack_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((*row[1:5], volunteer, *row[6:], pack) for row in calls))
         ids = dict(conn.execute("SELECT uuid, id FROM call"))
         here = {row[0]: ids[row[1]] for row in calls}  # the laptop's call id: this one's
         conn.executemany(
@@ -274,6 +276,8 @@ def _baseline(organiser: Path, laptop: Path, copy: Path,
         seconds, cpu = time.perf_counter() - begin, time.process_time() - cpu
         rows = {table: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
                 for table in ("call", "answer", "recruit", "follow_up")}
+        rows["call_in_pack"] = int(conn.execute(
+            "SELECT count(*) FROM call WHERE pack_id IS NOT NULL").fetchone()[0])
     finally:
         conn.close()
     return seconds, cpu, rows

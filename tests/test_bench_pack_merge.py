@@ -26,7 +26,7 @@ def test_the_merge_and_its_baseline_store_every_row(tmp_path: Path) -> None:
     assert result.packed_after == sum(
         o in ("no_answer", "busy", "voicemail", "callback") for o in outcomes)
     # The baseline inserts the same rows the merge does.
-    assert result.baseline_rows == {"call": SIZE, "answer": 2 * talked,
+    assert result.baseline_rows == {"call": SIZE, "call_in_pack": SIZE, "answer": 2 * talked,
                                     "recruit": result.recruits,
                                     "follow_up": result.follow_ups}
     assert result.repeated  # the same file merged again changed nothing

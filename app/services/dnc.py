@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.db.dialect_insert import dialect_insert
 from app.db.models import Contact, DoNotCall, PhoneNumber
 from app.domain.phone import parse_phone
 from app.domain.status import ContactStatus
@@ -62,24 +63,29 @@ def add_numbers(
         return 0
     check_fits(reason, DoNotCall.reason)
     check_fits(source, DoNotCall.source)
-    existing: set[str] = set()
-    for chunk in _chunks(wanted):
-        existing.update(session.scalars(select(DoNotCall.e164).where(DoNotCall.e164.in_(chunk))))
-    new = [n for n in wanted if n not in existing]
-    session.add_all(DoNotCall(e164=n, reason=reason, source=source) for n in new)
+    # What the session holds goes first: a contact changed in it (a call being saved) must
+    # not be written over this after the statements below have taken them off the queue.
+    session.flush()
+    connection = session.connection()
+    # A number already listed stays as it is, also one that another caller adds at this
+    # very moment (a household's shared phone): theirs stands, and this save goes through.
+    # The statement says which numbers were new.
+    new = connection.scalars(
+        dialect_insert(connection.dialect.name, DoNotCall)
+        .on_conflict_do_nothing(index_elements=[DoNotCall.e164])
+        .returning(DoNotCall.e164),
+        [{"e164": n, "reason": reason, "source": source} for n in wanted]).all()
     for chunk in _chunks(wanted):
         holders = select(PhoneNumber.contact_id).where(PhoneNumber.e164.in_(chunk))
-        session.execute(
+        connection.execute(
             update(Contact)
             .where(Contact.id.in_(holders))
             .values(status=ContactStatus.DNC.value, claimed_by_id=None, claim_token=None,
-                    claim_expires_at=None, state_version=Contact.state_version + 1)
-            .execution_options(synchronize_session=False)
-        )
+                    claim_expires_at=None, state_version=Contact.state_version + 1))
     if new and audited:
         audit.record(session, "dnc_added", actor=actor, entity="do_not_call", count=len(new),
                      source=source)
-    session.flush()
+        session.flush()
     return len(new)
 
 

@@ -71,8 +71,12 @@ def read_many(connection: Connection, stmt: Select[*tuple[Any, ...]], raw: bool,
     if not raw:
         return [tuple(row) for row in connection.execute(stmt, params)]
     sql, positions = _compiled(stmt, connection.dialect, ())
-    return list(connection.exec_driver_sql(sql, tuple(params[k] for k in positions))
-                .fetchall())
+    result = connection.exec_driver_sql(sql, tuple(params[k] for k in positions))
+    try:
+        # The driver's own tuples: SQLAlchemy's rows would cost more than the reading.
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
 
 
 @functools.lru_cache(maxsize=64)

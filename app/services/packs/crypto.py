@@ -109,7 +109,10 @@ def decrypt_with_key(blob: bytes, key: bytes, name: str) -> bytes:
     """The plain SQLite file in `blob`, whose header was read by `read_header`."""
     header = read_header(blob, name)
     try:
-        return AESGCM(key).decrypt(header.nonce, blob[HEADER_SIZE:], blob[:HEADER_SIZE])
+        # A view, not a slice: a results file is megabytes, and a copy costs as much as
+        # the decryption.
+        return AESGCM(key).decrypt(header.nonce, memoryview(blob)[HEADER_SIZE:],
+                                   blob[:HEADER_SIZE])
     except InvalidTag:
         raise UserError(QT_TRANSLATE_NOOP(
             "app", "Cannot open {file}: the code is wrong or the file is damaged"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -49,7 +50,6 @@ from app.services.packs import FLAG_EXPIRED, FLAG_REVOKED, PACKED
 from app.services.packs.bulk import (
     collector_paused,
     read_many,
-    stored_form,
     write_many,
 )
 from app.services.packs.crypto import (
@@ -115,17 +115,25 @@ def merge_results(db: Database, file: Path, code: str,
         raise UserError(QT_TRANSLATE_NOOP(
             "app", "{file} is a pack, not a volunteer's results; the volunteer returns it "
             "with 'Lämna tillbaka'"), file=name)
+    with collector_paused():
+        # The file's rows are gone (their last reference was in _merge_file) before the
+        # collector is back: else its first pass walks every one of them for nothing.
+        return _merge_file(db, known.id, blob, key, revision, now, name)
+
+
+def _merge_file(db: Database, pack_id: str, blob: bytes, key: Future[bytes], revision: str,
+                now: datetime, name: str) -> MergeReport:
     sha = hashlib.sha256(blob).hexdigest()
-    decode = db.dialect != "sqlite"
-    with collector_paused(), db.transaction() as session:
-        pack = session.get(Pack, known.id, with_for_update=True)
+    with db.transaction() as session:
+        pack = session.get(Pack, pack_id, with_for_update=True)
         assert pack is not None
         here = _read_pack(session.connection(), pack.id)
         data = decrypt_with_key(blob, key.result(), name)
         if session.scalar(select(PackMerge.id).where(PackMerge.pack_id == pack.id,
                                                      PackMerge.file_sha256 == sha)) is not None:
             return MergeReport(pack.id, pack.volunteer, repeated=True)  # this very file again
-        laptop = read_returned(data, name, decode=decode, revision=revision)
+        laptop = read_returned(data, name, decode=db.dialect != "sqlite", revision=revision)
+        del data
         if laptop.pack_id != pack.id or laptop.campaign_id != pack.campaign_id:
             raise UserError(QT_TRANSLATE_NOOP("app", "{file} is damaged"), file=name)
         return _merge(session, pack, here, laptop, sha, now)
@@ -243,7 +251,7 @@ def _merge(session: Session, pack: Pack, here: _Here, laptop: Returned, sha: str
     for chunk in _chunks([pid for pid in laptop.failed_phones if pid in owner]):
         connection.execute(update(PhoneNumber).where(PhoneNumber.id.in_(chunk))
                            .values(failed=True))
-    _settle(connection, people, by_contact, laptop, flag is None, now, raw)
+    _settle(connection, pack_id, people, by_contact, laptop, flag is None, now, raw)
     if any(totals.values()):
         tally.bump(session, campaign_id, **totals)
     report = MergeReport(pack_id, holder, calls=totals["calls"],
@@ -304,12 +312,21 @@ _SETTLE = (
 )
 
 
-_RELEASE_KEYS = ("p_at", "p_id")
-_RELEASE = (update(PackAssignment).where(PackAssignment.id == bindparam("p_id"))
+def _when_saved(call: LaptopCall) -> tuple[Any, int]:
+    return call.saved_at, call.id
+
+
+# The pack lets go of whoever is no longer packed here: called and settled, or taken out
+# of the queue meanwhile (a do-not-call). One statement, not one per person.
+_RELEASE = (update(PackAssignment)
+            .where(PackAssignment.pack_id == bindparam("p_pack"),
+                   PackAssignment.released_at.is_(None),
+                   select(Contact.id).where(Contact.id == PackAssignment.contact_id,
+                                            Contact.status != PACKED).exists())
             .values(released_at=bindparam("p_at", type_=PackAssignment.released_at.type)))
 
 
-def _settle(connection: Connection, people: dict[int, _Person],
+def _settle(connection: Connection, pack_id: str, people: dict[int, _Person],
             by_contact: dict[int, list[LaptopCall]], laptop: Returned, active: bool,
             now: datetime, raw: bool) -> None:
     """The people's state after the laptop's calls. While the pack held a person alone
@@ -319,8 +336,6 @@ def _settle(connection: Connection, people: dict[int, _Person],
     With `raw` the times on both sides are SQLite's stored text, whose fixed width sorts
     as the times do: compared and written back as they are."""
     values: list[tuple[Any, ...]] = []
-    release: list[tuple[Any, int]] = []
-    released_at = stored_form(connection, PackAssignment.released_at.type, now) if raw else now
     there, notes = laptop.people, laptop.notes_for_next
     for contact_id, made in by_contact.items():
         row, laptop_row = people[contact_id], there.get(contact_id)
@@ -328,20 +343,22 @@ def _settle(connection: Connection, people: dict[int, _Person],
             continue
         still_assigned = row.released_at is None
         held = row.status == PACKED and still_assigned
-        current = QueueFields(_OPEN if row.status == PACKED else row.status,
-                              row.queue_rank, row.next_call_at)
-        target = merge(current, laptop_row, fresh=held)
-        last = made[-1]
+        # Held alone, the laptop decides (merge() with fresh=True, a packed person being
+        # open here): said without building the organiser's side, for thousands of people.
+        target = laptop_row if held else merge(
+            QueueFields(_OPEN if row.status == PACKED else row.status, row.queue_rank,
+                        row.next_call_at), laptop_row, fresh=False)
+        # The latest by the laptop's clock (ties: the one made last), whatever order the
+        # file listed them in.
+        last = made[0] if len(made) == 1 else max(made, key=_when_saved)
         later = row.last_called_at is None or last.saved_at >= row.last_called_at
         status = target.status
         if held and active and target.level <= Level.CALLBACK:
             status = PACKED  # the laptop calls them again
-        elif still_assigned:
-            release.append((released_at, row.assignment_id))
         values.append((
             status, target.queue_rank, target.next_call_at or row.next_call_at,
             len(made), last.outcome if later else row.last_outcome,
             last.saved_at if later else row.last_called_at,
             notes[contact_id] if held and later else row.notes_for_next, contact_id))
     write_many(connection, _SETTLE, _SETTLE_KEYS, values, raw)
-    write_many(connection, _RELEASE, _RELEASE_KEYS, release, raw)
+    connection.execute(_RELEASE, {"p_pack": pack_id, "p_at": now})
