@@ -187,6 +187,12 @@ def _newer(file: Path, out: Path, code: str) -> Path:
     return _rewritten(file, out, code, newer)
 
 
+def _cut(file: Path, out: Path) -> Path:
+    """`file` cut short inside its header (a copy that stopped half-way)."""
+    out.write_bytes(file.read_bytes()[:40])
+    return out
+
+
 def test_bad_files_are_refused_with_one_line_and_change_nothing(
     db: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -227,6 +233,9 @@ def test_bad_files_are_refused_with_one_line_and_change_nothing(
         (("pack", "merge", str(foreign_back), "--code", code), "did not make"),
         (("pack", "merge", str(_newer(back, tmp_path / "newer.ringkvall", code)), "--code", code),
          "newer Ringkväll"),
+        (("pack", "merge", str(tmp_path), "--code", code), "a folder, not a file"),
+        (("pack", "merge", str(_cut(back, tmp_path / "cut.ringkvall")), "--code", code),
+         "not a Ringkväll calling pack"),
     ]
     for args, words in cases:
         assert _cli(db_url, *args) == 2, args

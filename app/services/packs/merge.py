@@ -53,6 +53,7 @@ from app.services.packs.bulk import (
     write_many,
 )
 from app.services.packs.crypto import (
+    HEADER_SIZE,
     KIND_RESULTS,
     decrypt_with_key,
     derive_key_soon,
@@ -96,13 +97,16 @@ def merge_results(db: Database, file: Path, code: str,
     now = now or utcnow()
     name = str(file)
     try:
-        blob = file.read_bytes()
+        with file.open("rb") as stream:
+            # scrypt starts as soon as the header names the salt, and runs beside the rest of
+            # the reading, the checks and the reading of the pack's people, which need no key.
+            header = read_header(stream.read(HEADER_SIZE), name)
+            key = derive_key_soon(code, header.salt)
+            stream.seek(0)
+            blob = stream.read()
     except FileNotFoundError:
         raise UserError(QT_TRANSLATE_NOOP("app", "There is no file {file}"),
                         file=name) from None
-    header = read_header(blob, name)
-    # scrypt runs beside the checks and the reading of the pack's people, which need no key.
-    key = derive_key_soon(code, header.salt)
     with db.session() as session:
         known = session.get(Pack, header.pack_id)
         revision = current_revision(session.connection()) or ""
@@ -179,6 +183,7 @@ class _Here:
     people: dict[int, _Person]
     owner: dict[int, int]  # phone number id: its person
     numbers: dict[str, set[int]]  # E.164: the people holding it
+    merged: set[str]  # the uuids of the pack's calls merged before
 
 
 def _read_pack(connection: Connection, pack_id: str) -> _Here:
@@ -190,7 +195,8 @@ def _read_pack(connection: Connection, pack_id: str) -> _Here:
     for phone_id, contact_id, e164 in read_many(connection, _PHONES, raw, pack_id=pack_id):
         owner[phone_id] = contact_id
         numbers.setdefault(e164, set()).add(contact_id)
-    return _Here(people, owner, numbers)
+    merged = {uuid for uuid, _ in read_many(connection, _PACK_CALLS, raw, pack_id=pack_id)}
+    return _Here(people, owner, numbers, merged)
 
 
 def _merge(session: Session, pack: Pack, here: _Here, laptop: Returned, sha: str,
@@ -212,7 +218,7 @@ def _merge(session: Session, pack: Pack, here: _Here, laptop: Returned, sha: str
         people[contact_id] = people[contact_id]._replace(status=_DNC)
     # The pack's calls merged before: the rest are inserted unless this database has them
     # already (by uuid), and the ones that went in are the new ones.
-    before = {uuid for uuid, _ in read_many(connection, _PACK_CALLS, raw, pack_id=pack.id)}
+    before = here.merged
     calls = [c for c in laptop.calls if c.contact_id in people and c.uuid not in before]
     scripts = {c.script_id for c in calls if c.script_id is not None}
     known_scripts = set(session.scalars(select(Script.id).where(Script.id.in_(scripts))))
