@@ -143,6 +143,10 @@ def _after_show(window: MainWindow, args: argparse.Namespace, db: Database,
 
         # Campaigns past their retention date: the organiser confirms deleting their data.
         offer_due_purges(window, ctx)
+        from ui.packs.laptop_cleanup import offer_due_laptop_packs
+
+        # A volunteer's laptop: pack copies past their time, the same way.
+        offer_due_laptop_packs(window, ctx)
     if screen == "call":
         from ui.calling.entry import open_calling_from_args
 

@@ -1,5 +1,6 @@
 """`ringkvall pack`: calling packs for laptops without a server (create, list, revoke on the
-organiser's computer; open and return on a volunteer's laptop; merge the results back)."""
+organiser's computer; open and return on a volunteer's laptop; merge the results back;
+the laptop's own copies in cmd_pack_laptop.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from app.cli import cmd_pack_laptop
 from app.cli.context import CliContext
 from app.cli.parser import positive_int
 from app.errors import QT_TRANSLATE_NOOP, UserError
@@ -57,6 +59,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     merge.add_argument("--code", help=f"the pack code (default: ${CODE_ENV})")
     merge.add_argument("--json", action="store_true", help="print one JSON object")
     merge.set_defaults(handler=run_merge)
+    cmd_pack_laptop.register(actions)
 
 
 def _day(text: str) -> date:

@@ -2669,6 +2669,14 @@
         <source>&apos;{basis}&apos; is not a legal basis Ringkväll knows</source>
         <translation>&apos;{basis}&apos; är ingen rättslig grund som Ringkväll känner till</translation>
     </message>
+    <message>
+        <source>Pack {id} holds {count} call(s) never returned to the organiser: return it first (&apos;ringkvall pack return&apos;), or delete it anyway with --force</source>
+        <translation>Ringpaket {id} innehåller {count} samtal som aldrig lämnats tillbaka till organisatören: lämna tillbaka det först (&apos;ringkvall pack return&apos;), eller ta bort det ändå med --force</translation>
+    </message>
+    <message>
+        <source>Pack {id} is not on this computer</source>
+        <translation>Ringpaket {id} finns inte på den här datorn</translation>
+    </message>
 </context>
 <context>
     <name>dnc</name>
@@ -2714,6 +2722,31 @@ Skicka loggfilen till den som hjälper dig med Ringkväll:
     <message>
         <source>The log file holds error details and technical information, never the names, numbers or answers of the people you call.</source>
         <translation>Loggfilen innehåller felbeskrivningar och teknisk information, aldrig namn, nummer eller svar från dem du ringer.</translation>
+    </message>
+</context>
+<context>
+    <name>laptop_packs</name>
+    <message>
+        <source>• %1 (%2), expired %3</source>
+        <translation>• %1 (%2), gick ut %3</translation>
+    </message>
+    <message>
+        <source>These calling packs are over. They hold names, numbers and what was said on the calls, which should not stay on this computer:
+%1
+
+Delete them from this computer now?</source>
+        <translation>De här ringpaketen är avslutade. De innehåller namn, nummer och det som sades i samtalen, och det ska inte ligga kvar på datorn:
+%1
+
+Vill du ta bort dem från datorn nu?</translation>
+    </message>
+    <message>
+        <source>Delete old calling packs</source>
+        <translation>Ta bort gamla ringpaket</translation>
+    </message>
+    <message>
+        <source>%1 call(s) in them were never handed back to the organiser and would be lost. Choose No, return the pack (File › Return the calling pack), and delete it at the next start.</source>
+        <translation>%1 samtal i dem har aldrig lämnats tillbaka till organisatören och skulle gå förlorade. Välj Nej, lämna tillbaka paketet (Arkiv › Lämna tillbaka ringpaket) och ta bort det vid nästa start.</translation>
     </message>
 </context>
 <context>

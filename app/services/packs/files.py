@@ -16,9 +16,14 @@ from app.paths import private_temp_dir, private_temp_prefix, user_data_dir
 PACKS_FOLDER = "packs"
 
 
+def packs_folder() -> Path:
+    """Where a volunteer's laptop keeps the packs it opened (in the data folder)."""
+    return user_data_dir() / PACKS_FOLDER
+
+
 def laptop_path(pack_id: str) -> Path:
     """Where a volunteer's laptop keeps an opened pack: the data folder, by the pack's id."""
-    folder = user_data_dir() / PACKS_FOLDER
+    folder = packs_folder()
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder / f"{pack_id}.sqlite"
 

@@ -22,6 +22,7 @@ from app.services.packs.files import (
     snapshot,
     write_private,
 )
+from app.services.packs.on_laptop import note_returned
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def return_pack(file: Path, code: str, out: Path) -> ReturnedPack:
     finally:
         db.close()
     write_private(out, encrypt(data, code, KIND_RESULTS, header.pack_id))
+    note_returned(path, calls)
     return ReturnedPack(header.pack_id, out, calls)
 
 
