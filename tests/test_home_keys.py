@@ -3,7 +3,7 @@ the focus is when the page opens (the campaign list)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -30,3 +30,47 @@ def test_enter_on_the_campaign_list_starts_calling(qtbot: QtBot, ui_ctx: UiConte
     qtbot.keyClick(focus, Qt.Key.Key_Return)
     assert started == [True]
     dispose(home)
+
+
+def test_enter_presses_the_focused_button_in_the_main_window(qtbot: QtBot,
+                                                            ui_ctx: UiContext) -> None:
+    """Qt presses a focused button on Enter only in dialogs; in the main window only the
+    space bar did. Enter on "Start calling" starts calling; Enter on a tick leaves it."""
+    from PySide6.QtWidgets import QCheckBox
+
+    from ui.calling.start_dialog import StartDialog
+    from ui.main_window import MainWindow
+
+    with ui_ctx.db.transaction() as s:
+        make_campaign(s, "Vårkampanj")
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    home = window.home
+    qtbot.waitUntil(lambda: home.call_button.isEnabled(), timeout=10_000)
+    tick = QCheckBox("x", home)
+    tick.show()
+    tick.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tick)
+    qtbot.keyClick(tick, Qt.Key.Key_Return)
+    assert not tick.isChecked()
+    home.call_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is home.call_button)
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    asked: list[str] = []
+
+    def answer() -> None:  # the evening's start (who calls, which list), closed unanswered
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, StartDialog):
+            QTimer.singleShot(20, answer)
+            return
+        asked.append(dialog.windowTitle())
+        dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    qtbot.keyClick(focus, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    dispose(window)

@@ -8,6 +8,7 @@ main window is resized to 1366×768 and dialogs are checked against that size.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 from collections.abc import Iterator
@@ -224,7 +225,8 @@ def test_home(qtbot: QtBot, ui_ctx: UiContext, text_size: tuple[str, int]) -> No
 # volunteer walks it (each step scrolls into view) or scrolls.
 CALLING_CASES = [
     pytest.param(case, id=name, marks=[pytest.mark.xfail(
-        strict=True, reason="the script starts below the contact card at the largest size")]
+        strict=True, reason="before the call starts, the script starts below the whole contact "
+        "card at the largest size (the card folds once it starts: see the test below)")]
         if case[1] == SIZES[-1] else [])
     for case, name in zip(CASES, IDS, strict=True)
 ]
@@ -538,3 +540,51 @@ def test_privacy_dialogs_and_audit_page(qtbot: QtBot, ui_ctx: UiContext,
     _fit(qtbot, window)
     found += problems(window, "audit page")
     assert not found, "\n".join(found)
+
+
+FOLD_CASES = [pytest.param((lang, size), id=f"{lang}-{size}pt")
+              for lang in ("sv", "en") for size in (18, 22, SIZES[-1])]
+
+
+@pytest.mark.parametrize("text_size", FOLD_CASES, indirect=True)
+def test_at_large_text_the_started_call_folds_the_card_and_shows_the_script(
+        qtbot: QtBot, ui_ctx: UiContext, text_size: tuple[str, int]) -> None:
+    """With large text the whole card leaves the script hardly a line on a laptop. Enter on
+    "Call started" (where the keys are when a person comes up) folds the card to the name,
+    the number and the time: the script's step is in sight, and the keys go to the script.
+    "Show the whole card" brings the rest back; the next person comes whole."""
+    window, screen, page_scroll = _practice_calling(qtbot, ui_ctx)
+    card = screen.card_view
+    focus = QApplication.focusWidget()
+    assert focus is card.timer_button
+    qtbot.keyClick(focus, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: card.collapsed, timeout=5_000)
+    _settle(qtbot)
+    assert card.timer_running()
+    assert not card.details.isVisible() and not card.copy.isVisible()
+    assert card.number.isVisible() and card.whole.isVisible()
+    assert QApplication.focusWidget() is screen.script_panel.forward
+    step = _rect_in(screen.script_panel.step_scroll.viewport(), window)
+    seen = step.intersected(_rect_in(page_scroll.viewport(), window))
+    assert seen.height() >= min(step.height(), 3 * screen.fontMetrics().height()), (
+        step.getRect(), seen.getRect())
+    assert not problems(window, "calling, card folded")
+    card.whole.click()
+    assert not card.collapsed and card.details.isVisible() and card.timer_running()
+    qtbot.keyClick(screen.script_panel.forward, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: card.collapsed, timeout=5_000)
+    # The next person: the card whole again, the timer not running.
+    assert card.card is not None
+    card.show_card(dataclasses.replace(card.card, contact_id=card.card.contact_id + 1))
+    assert not card.collapsed and card.details.isVisible() and not card.timer_running()
+
+
+@pytest.mark.parametrize("text_size", DEFAULT_CASES, indirect=True)
+def test_at_the_default_size_the_card_stays_whole(
+        qtbot: QtBot, ui_ctx: UiContext, text_size: tuple[str, int]) -> None:
+    _window_shown, screen, _scroll = _practice_calling(qtbot, ui_ctx)
+    focus = QApplication.focusWidget()
+    assert focus is screen.card_view.timer_button
+    qtbot.keyClick(focus, Qt.Key.Key_Return)  # Enter on a button presses it, here too
+    qtbot.waitUntil(screen.card_view.timer_running, timeout=5_000)
+    assert not screen.card_view.collapsed and screen.card_view.details.isVisible()

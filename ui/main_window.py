@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -33,6 +34,7 @@ from ui.context import UiContext
 from ui.errors import show_error
 from ui.features import open_feature
 from ui.home import HomePage
+from ui.return_key import press_focused_button
 
 if TYPE_CHECKING:
     from app.db.database import Database
@@ -568,6 +570,13 @@ class MainWindow(QMainWindow):
                       "<a href=\"%2\">%2</a>.%3</p>")
             .replace("%1", __version__).replace("%2", url).replace("%3", escape(offline)),
         )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A key no widget used reaches the window: Enter presses the focused button.
+        if press_focused_button(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         current = self.pages.currentWidget()

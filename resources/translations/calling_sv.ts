@@ -270,6 +270,10 @@
         <translation>Starta samtalsklockan</translation>
     </message>
     <message>
+        <source>Show the &amp;whole card</source>
+        <translation>Visa h&amp;ela kortet</translation>
+    </message>
+    <message>
         <source>Notes from earlier callers:</source>
         <translation>Anteckningar från tidigare samtal:</translation>
     </message>

@@ -31,6 +31,7 @@ def scaled(widget: QWidget, factor: float, bold: bool = False) -> None:
 
 class ContactCardView(QFrame):
     number_changed = Signal(object)  # PhoneInfo or None
+    collapsed_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +39,7 @@ class ContactCardView(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.card: ContactCard | None = None
         self.narrow = False
+        self.collapsed = False  # large text, call started: only the name and number shown
         self.name = QLabel()
         self.name.setObjectName("contactName")
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -74,6 +76,10 @@ class ContactCardView(QFrame):
         self.timer_button.clicked.connect(self.start_timer)
         self.timer_label = QLabel()
         self.timer_label.setObjectName("callTimer")
+        self.whole = QPushButton()
+        self.whole.setObjectName("showWholeCard")
+        self.whole.clicked.connect(lambda: self.set_collapsed(False))
+        self.whole.hide()
         self.notes_heading = QLabel()
         self.notes = QLabel()
         self.notes.setObjectName("notesFromEarlier")
@@ -98,6 +104,7 @@ class ContactCardView(QFrame):
         timer_row = QHBoxLayout()
         timer_row.addWidget(self.timer_button)
         timer_row.addWidget(self.timer_label)
+        timer_row.addWidget(self.whole)
         timer_row.addStretch(1)
         left = QVBoxLayout()
         left.addWidget(self.name)
@@ -147,7 +154,21 @@ class ContactCardView(QFrame):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setVisible(not narrow)
+        if not narrow:
+            self.set_collapsed(False)
         self.show_card(self.card)
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        """With large text, once the call has started the card keeps only the name, the
+        number, the earlier callers' notes and the call's time, so the script moves up into
+        sight (at 18 pt and more the whole card leaves it hardly a line on a laptop).
+        "Show the whole card" brings the rest back; the next person comes whole."""
+        if collapsed == self.collapsed:
+            return
+        self.collapsed = collapsed
+        self.whole.setVisible(collapsed)
+        self.show_card(self.card)
+        self.collapsed_changed.emit(collapsed)
 
     def retranslate(self) -> None:
         self.numbers_label.setText(self.tr("&Number:"))
@@ -158,6 +179,7 @@ class ContactCardView(QFrame):
         self.qr.setAccessibleName(self.tr("QR code with the phone number"))
         self.timer_button.setText(self.tr("Call s&tarted") + " (Ctrl+T)")
         self.timer_button.setAccessibleName(self.tr("Start the call timer"))
+        self.whole.setText(self.tr("Show the &whole card"))
         self.notes_heading.setText(self.tr("Notes from earlier callers:"))
         self.show_card(self.card)
 
@@ -178,6 +200,12 @@ class ContactCardView(QFrame):
             return
         if card.contact_id != previous:
             self.stop_timer()
+            if self.collapsed:
+                self.set_collapsed(False)  # which shows this card
+                return
+        whole = not self.collapsed
+        for widget in (self.details, self.copy, self.link, self.timer_button, self.attempts):
+            widget.setVisible(whole)
         self.name.setText(card.name or self.tr("(no name)"))
         facts = []
         if card.area:
@@ -202,8 +230,8 @@ class ContactCardView(QFrame):
         index = self.numbers.findData(current) if card.contact_id == previous else -1
         self.numbers.setCurrentIndex(index if index >= 0 else first)
         self.numbers.blockSignals(False)
-        self.numbers.setVisible(len(card.phones) > 1)
-        self.numbers_label.setVisible(len(card.phones) > 1)
+        self.numbers.setVisible(whole and len(card.phones) > 1)
+        self.numbers_label.setVisible(whole and len(card.phones) > 1)
         self.notes.setText(card.notes_for_next)
         self.notes.setVisible(bool(card.notes_for_next))
         self.notes_heading.setVisible(bool(card.notes_for_next))
@@ -265,6 +293,8 @@ class ContactCardView(QFrame):
         self._elapsed.start()
         self._ticker.start()
         self._tick()
+        if self.narrow:
+            self.set_collapsed(True)
 
     def stop_timer(self) -> None:
         self._ticker.stop()

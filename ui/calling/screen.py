@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -176,6 +176,7 @@ class CallingScreen(QWidget):
         self.reconnect_banner.setVisible(False)
 
         self.card_view = ContactCardView()
+        self.card_view.collapsed_changed.connect(self._card_collapsed)
         self.script_panel = ScriptPanel()
         self.script_panel.set_script(self.stored_script.script if self.stored_script else None,
                                      self.script_problem)
@@ -307,7 +308,7 @@ class CallingScreen(QWidget):
         self.pages.currentChanged.connect(
             lambda _i: self._page_changed())
         self.call_page, self.empty_page = call_page, empty_page
-        scroll = QScrollArea()
+        self.page_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.pages)
@@ -405,6 +406,17 @@ class CallingScreen(QWidget):
                        self.outcome_status):
             widget.setVisible(calling)
         self.controls_scroll.setVisible(calling and bool(self._large))
+
+    def _card_collapsed(self, collapsed: bool) -> None:
+        """The card folded (the call started): the column from the card's top, past the
+        line on choosing an outcome, so as much of the script as can be is in sight; or
+        unfolded: from the column's top. The keys go to the script, where the call goes on
+        (the button that had them is hidden). A new person's card takes them back (_show)."""
+        top = self.card_view.mapTo(self.pages, QPoint(0, 0)).y() if collapsed else 0
+        self.page_scroll.verticalScrollBar().setValue(top)
+        forward = self.script_panel.forward
+        target = forward if forward.isVisibleTo(self) and forward.isEnabled() else self.notes
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fit_controls(self) -> None:
         """The outcome column is as wide as its buttons, with room for its scroll bar."""
