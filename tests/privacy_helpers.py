@@ -10,6 +10,7 @@ import pytest
 
 from app.cli.main import main
 from app.db.database import Database
+from tests.qt_helpers import on_next_modal
 from tests.results_helpers import workbook_texts
 
 
@@ -54,22 +55,17 @@ def found_in(data: bytes, *texts: str) -> list[str]:
 def when_modal(answer: str) -> list[str]:
     """Answer the next modal message box with the button named `answer` ("yes" or "no");
     the texts asked are collected in the list returned."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     asked: list[str] = []
 
-    def act() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QMessageBox):
-            QTimer.singleShot(20, act)
-            return
-        asked.append(dialog.text())
+    def act(box: QMessageBox) -> None:
+        asked.append(box.text())
         button = (QMessageBox.StandardButton.Yes if answer == "yes"
                   else QMessageBox.StandardButton.No)
-        dialog.button(button).click()
+        box.button(button).click()
 
-    QTimer.singleShot(0, act)
+    on_next_modal(QMessageBox, act)
     return asked
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from app.services.server.roles import drop_roles
 
@@ -65,3 +65,20 @@ def owned_database() -> Iterator[str]:
                 conn.execute(text(f'DROP ROLE "{owner}"'))
     finally:
         admin.dispose()
+
+
+def wait_until_a_lock_is_waited_for(url_engine: Engine, still_going: Callable[[], bool],
+                                    pause: Callable[[], object]) -> None:
+    """Until some connection to the test's database waits for another's lock (the second
+    writer reached the first one's rows). `still_going`: the second writer has not given
+    up (else the test fails: it did not wait); `pause`: a short wait between looks."""
+    with url_engine.connect() as conn:
+        while True:
+            waiting = conn.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock'")).scalar()
+            conn.rollback()
+            if waiting:
+                return
+            assert still_going(), "the second writer did not wait for the first"
+            pause()

@@ -24,6 +24,7 @@ from app.db.database import Database
 from app.services.demo import PRACTICE_NAME
 from app.settings import PRACTICE_OFFERED, UPDATE_CHECK, UPDATE_URL, VOLUNTEER_NAME, Settings
 from tests.conftest import ROOT
+from tests.qt_helpers import on_next_modal
 from ui.cli import COMMAND_MODULES as UI_COMMAND_MODULES
 from ui.context import UiContext
 from ui.main_window import MainWindow
@@ -201,15 +202,11 @@ def test_about_shows_the_version_and_where_newer_ones_are(
     qtbot.addWidget(window)
     texts: list[str] = []
 
-    def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, read_and_close)
-            return
+    def read_and_close(box: QMessageBox) -> None:
         texts.append(box.text())
         box.accept()
 
-    QTimer.singleShot(0, read_and_close)
+    on_next_modal(QMessageBox, read_and_close)
     window.show_about()
     url = ui_ctx.settings.get(UPDATE_URL)
     assert f"version {__version__}" in texts[0] and f'href="{url}"' in texts[0]

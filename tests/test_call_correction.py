@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from app.db.database import Database, open_database
 from app.db.models import Call, Contact, DoNotCall, PhoneNumber, Recruit
@@ -18,6 +18,7 @@ from app.services.organising.call_list import CallFilter, call_detail, list_call
 from app.services.organising.corrections import Correction, apply_correction, correct_call
 from app.services.results import build_report
 from tests.review_helpers import NOW, campaign_with_calls, tally
+from tests.server_helpers import wait_until_a_lock_is_waited_for
 
 LATER = NOW + timedelta(days=2)
 
@@ -233,16 +234,7 @@ def _wait_until_blocked(db: Database, thread: threading.Thread) -> None:
     if db.dialect != "postgresql":
         thread.join(0.3)
         return
-    with db.engine.connect() as conn:
-        while True:
-            waiting = conn.execute(text(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                "AND wait_event_type = 'Lock'")).scalar()
-            conn.rollback()
-            if waiting:
-                return
-            assert thread.is_alive(), "the second correction did not wait for the first"
-            thread.join(0.05)
+    wait_until_a_lock_is_waited_for(db.engine, thread.is_alive, lambda: thread.join(0.05))
 
 
 def _number(db: Database, call_id: int) -> str:

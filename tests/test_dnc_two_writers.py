@@ -11,12 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from app.db.database import Database
 from app.db.models import DoNotCall
 from app.services import dnc
 from tests.conftest import ROOT
+from tests.server_helpers import wait_until_a_lock_is_waited_for
 
 NUMBER, E164 = "070-174 06 05", "+46701740605"
 
@@ -26,17 +27,12 @@ def _wait_until_waiting(db: Database, proc: subprocess.Popen[str]) -> None:
     second writer at BEGIN IMMEDIATE in any case, with nothing to see from outside."""
     if db.dialect != "postgresql":
         return
-    with db.engine.connect() as conn:
-        while True:
-            waiting = conn.execute(text(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                "AND wait_event_type = 'Lock'")).scalar()
-            conn.rollback()
-            if waiting:
-                return
-            assert proc.poll() is None, proc.communicate()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(0.05)
+
+    def pause() -> None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(0.05)
+
+    wait_until_a_lock_is_waited_for(db.engine, lambda: proc.poll() is None, pause)
 
 
 def test_two_writers_adding_one_number_both_succeed(db: Database, db_url: str,

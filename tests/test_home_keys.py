@@ -3,12 +3,13 @@ the focus is when the page opens (the campaign list)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.calling_helpers import make_campaign
 from tests.privacy_helpers import dispose
+from tests.qt_helpers import on_next_modal
 from ui.context import UiContext
 
 
@@ -60,17 +61,8 @@ def test_enter_presses_the_focused_button_in_the_main_window(qtbot: QtBot,
     qtbot.waitUntil(lambda: QApplication.focusWidget() is home.call_button)
     focus = QApplication.focusWidget()
     assert focus is not None
-    asked: list[str] = []
-
-    def answer() -> None:  # the evening's start (who calls, which list), closed unanswered
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, StartDialog):
-            QTimer.singleShot(20, answer)
-            return
-        asked.append(dialog.windowTitle())
-        dialog.reject()
-
-    QTimer.singleShot(0, answer)
+    # The evening's start (who calls, which list) comes up: closed unanswered.
+    asked = on_next_modal(StartDialog, lambda dialog: dialog.reject())
     qtbot.keyClick(focus, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
     dispose(window)

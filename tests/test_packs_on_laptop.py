@@ -21,6 +21,7 @@ from app.services.packs.on_laptop import GRACE, due_laptop_packs, laptop_packs
 from tests.calling_helpers import make_campaign
 from tests.packs_helpers import CODE, call_on_laptop, laptop
 from tests.privacy_helpers import dispose
+from tests.qt_helpers import on_next_modal
 from ui.context import UiContext
 
 CAMPAIGN = "Höstkampanj"
@@ -93,20 +94,15 @@ def test_calls_made_after_a_return_count_as_not_returned(db: Database, tmp_path:
 
 def _answer(answer: str, seen: list[tuple[str, str, bool]]) -> None:
     """Answer the next message box; note its text, its detail and whether No was default."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
-    def act() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, act)
-            return
+    def act(box: QMessageBox) -> None:
         no = box.button(QMessageBox.StandardButton.No)
         seen.append((box.text(), box.informativeText(), box.defaultButton() is no))
         box.button(QMessageBox.StandardButton.Yes if answer == "yes"
                    else QMessageBox.StandardButton.No).click()
 
-    QTimer.singleShot(0, act)
+    on_next_modal(QMessageBox, act)
 
 
 def _start(ui_ctx: UiContext) -> object:
