@@ -145,3 +145,40 @@ def test_start_up_offers_to_delete_packs_past_their_time(
         window = _start(ui_ctx)
         assert seen == []
         dispose(window)
+
+
+def test_the_end_of_an_evening_on_a_pack_offers_to_return_it(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.db.database import open_database
+    from app.settings import Settings
+    from tests.privacy_helpers import when_modal
+    from ui.main_window import MainWindow
+    from ui.packs.entry import offer_return_after_evening
+    from ui.tasks import TaskRunner
+
+    from ui import i18n
+
+    i18n.set_language("sv")
+    campaign_id, _old, current_file = _two_packs(db, tmp_path)
+    with laptop(tmp_path / "ann"):
+        current = open_pack(current_file, CODE)
+        call_on_laptop(current.path, campaign_id, "Ann", ["refused", "no_answer"])
+        copy = open_database(str(current.path))
+        ctx = UiContext(db=copy, settings=Settings(), runner=TaskRunner())
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        try:
+            asked = when_modal("no")
+            assert offer_return_after_evening(window) is None
+            assert len(asked) == 1 and "2 av dina samtal" in asked[0]
+            return_pack(current_file, CODE, tmp_path / "back.ringkvall")
+            # All handed back: nothing to ask.
+            monkeypatch.setattr(QMessageBox, "exec", lambda _box: pytest.fail("asked again"))
+            assert offer_return_after_evening(window) is None
+        finally:
+            ctx.runner.wait()
+            dispose(window)
+            copy.close()

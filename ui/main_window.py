@@ -323,6 +323,12 @@ class MainWindow(QMainWindow):
         self.home.refresh()
         self.home.setFocus()  # the campaign list: Enter starts calling
 
+    def evening_over(self) -> None:
+        """The calling evening ended: the start page; on a pack's copy, the offer to return
+        what the organiser has not got yet."""
+        self.show_home()
+        open_feature(self, "ui.packs.entry", "offer_return_after_evening")
+
     def _data_changed(self, _what: str) -> None:
         if self.pages.currentWidget() is self.home:
             self.home.refresh()

@@ -2814,6 +2814,10 @@ Give this file to the organiser, on a USB stick or by e-mail.</source>
 Ge den här filen till organisatören, på ett USB-minne eller med e-post.</translation>
     </message>
     <message>
+        <source>%1 of your calls have not reached the organiser yet. Return the calling pack now?</source>
+        <translation>%1 av dina samtal har inte nått organisatören än. Vill du lämna tillbaka ringpaketet nu?</translation>
+    </message>
+    <message>
         <source>Receive calling packs</source>
         <translation>Ta emot ringpaket</translation>
     </message>

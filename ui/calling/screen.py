@@ -985,7 +985,7 @@ class CallingScreen(QWidget):
 
         def home() -> None:
             if self.window_ is not None:
-                self.window_.show_home()
+                self.window_.evening_over()
 
         def show(summary: Summary) -> None:
             self.summary_dialog(summary).exec()

@@ -23,6 +23,7 @@ from app.services.packs.laptop import (
     return_pack,
 )
 from app.services.packs.merge import MergeReport, merge_results
+from app.services.packs.on_laptop import laptop_pack
 from app.settings import VOLUNTEER_NAME
 from ui.packs.code_dialog import Answers, CodeDialog, code_from_environment
 from ui.packs.page import PacksPage
@@ -183,6 +184,24 @@ def return_open_pack(window: MainWindow) -> ReturnedPack | None:
         "stick or by e-mail.").replace("%1", str(returned.calls))
         .replace("%2", str(returned.path)))
     return returned
+
+
+def offer_return_after_evening(window: MainWindow) -> ReturnedPack | None:
+    """The evening on a pack is over: when it holds calls the organiser has not got yet,
+    ask to return the pack now (a volunteer at home may not think of it)."""
+    pack_id = open_pack_in(window)
+    pack = laptop_pack(pack_id) if pack_id is not None else None
+    if pack is None or not pack.unreturned:
+        return None
+    box = QMessageBox(QMessageBox.Icon.Question, translate("packs", "Return the calling pack"),
+                      translate("packs", "%1 of your calls have not reached the organiser yet. "
+                                "Return the calling pack now?")
+                      .replace("%1", str(pack.unreturned)),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    if box.exec() != QMessageBox.StandardButton.Yes:
+        return None
+    return return_open_pack(window)
 
 
 # -- the organiser: receive results ----------------------------------------------------------

@@ -112,6 +112,12 @@ def laptop_packs() -> list[LaptopPack]:
     return sorted(found, key=lambda p: (p.expires_at or far, p.campaign, p.pack_id))
 
 
+def laptop_pack(pack_id: str) -> LaptopPack | None:
+    """This computer's copy of one pack, or None when it has none (or cannot read it)."""
+    path = packs_folder() / f"{pack_id}.sqlite"
+    return _read(path) if path.is_file() else None
+
+
 def due_laptop_packs(now: datetime | None = None,
                      open_database: Path | None = None) -> list[LaptopPack]:
     """Copies due for deletion; not the one the window has open (`open_database`)."""
