@@ -2804,6 +2804,16 @@ Vill du ta bort dem från datorn nu?</translation>
         <translation>Spara &amp;resultaten</translation>
     </message>
     <message>
+        <source>Your call is saved in:
+%2
+
+Give this file to the organiser, on a USB stick or by e-mail.</source>
+        <translation>Ditt samtal är sparat i:
+%2
+
+Ge den här filen till organisatören, på ett USB-minne eller med e-post.</translation>
+    </message>
+    <message>
         <source>Your %1 calls are saved in:
 %2
 

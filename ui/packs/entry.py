@@ -179,10 +179,13 @@ def return_open_pack(window: MainWindow) -> ReturnedPack | None:
     if not dialog.run():
         return None
     returned: ReturnedPack = dialog.result
-    QMessageBox.information(window, translate("packs", "Return the calling pack"), translate(
-        "packs", "Your %1 calls are saved in:\n%2\n\nGive this file to the organiser, on a USB "
-        "stick or by e-mail.").replace("%1", str(returned.calls))
-        .replace("%2", str(returned.path)))
+    # Two texts, not a plural form: lupdate does not mark translate()'s plurals.
+    saved = (translate("packs", "Your call is saved in:\n%2\n\nGive this file to the "
+                       "organiser, on a USB stick or by e-mail.") if returned.calls == 1
+             else translate("packs", "Your %1 calls are saved in:\n%2\n\nGive this file to "
+                            "the organiser, on a USB stick or by e-mail."))
+    QMessageBox.information(window, translate("packs", "Return the calling pack"), saved
+                            .replace("%1", str(returned.calls)).replace("%2", str(returned.path)))
     return returned
 
 
