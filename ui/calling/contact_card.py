@@ -78,7 +78,7 @@ class ContactCardView(QFrame):
         self.timer_label.setObjectName("callTimer")
         self.whole = QPushButton()
         self.whole.setObjectName("showWholeCard")
-        self.whole.clicked.connect(lambda: self.set_collapsed(False))
+        self.whole.clicked.connect(self.unfold)
         self.whole.hide()
         self.notes_heading = QLabel()
         self.notes = QLabel()
@@ -157,6 +157,9 @@ class ContactCardView(QFrame):
         if not narrow:
             self.set_collapsed(False)
         self.show_card(self.card)
+
+    def unfold(self) -> None:
+        self.set_collapsed(False)
 
     def set_collapsed(self, collapsed: bool) -> None:
         """With large text, once the call has started the card keeps only the name, the
