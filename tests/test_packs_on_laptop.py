@@ -155,11 +155,10 @@ def test_the_end_of_an_evening_on_a_pack_offers_to_return_it(
     from app.db.database import open_database
     from app.settings import Settings
     from tests.privacy_helpers import when_modal
+    from ui import i18n
     from ui.main_window import MainWindow
     from ui.packs.entry import offer_return_after_evening
     from ui.tasks import TaskRunner
-
-    from ui import i18n
 
     i18n.set_language("sv")
     campaign_id, _old, current_file = _two_packs(db, tmp_path)
