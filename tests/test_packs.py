@@ -374,6 +374,29 @@ def test_a_pack_holds_only_what_calling_needs(db: Database, tmp_path: Path) -> N
         con.close()
 
 
+def test_results_carry_the_calls_back_not_the_names(db: Database, tmp_path: Path) -> None:
+    campaign_id = _organiser(db, contacts=3)
+    with db.transaction() as s:  # names of their own (the test's last names are the group's)
+        for n, person in enumerate(s.scalars(select(Contact).order_by(Contact.id))):
+            person.first_name, person.last_name = f"Förnamn{n}", f"Efternamn{n}"
+    with db.session() as s:
+        names = [f"{c.first_name} {c.last_name}" for c in s.scalars(select(Contact))]
+    pack = _make(db, tmp_path, "Ann", 2)
+    with laptop(tmp_path / "ann"):
+        opened = open_pack(pack, CODE)
+        call_on_laptop(opened.path, campaign_id, "Ann", ["conversation"])
+        back = return_pack(pack, CODE, tmp_path / "back.ringkvall").path
+    _header, data = decrypt(back.read_bytes(), CODE, str(back))
+    # Not in any row, nor in a free page: the file was rebuilt without them.
+    assert all(part.encode() not in data for name in names for part in name.split()), names
+    assert b"anteckning conversation" in data  # what was said on the call comes back
+    report = merge_results(db, back, CODE, now=NOW)
+    assert (report.calls, report.follow_ups) == (1, 1)
+    with db.session() as s:  # the organiser's own people keep their names
+        assert sorted(f"{c.first_name} {c.last_name}" for c in s.scalars(select(Contact))) \
+            == sorted(names)
+
+
 def _older(file: Path, out: Path, code: str, revision: str) -> Path:
     """`file` as an older Ringkväll would make it: its database migrated down to `revision`."""
     from app.db import migrate

@@ -5,6 +5,7 @@ as a new encrypted file holding every call so far."""
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -110,7 +111,7 @@ def return_pack(file: Path, code: str, out: Path) -> ReturnedPack:
             "app", "Pack {file} has not been opened on this computer"), file=str(file))
     # The same code as the pack's, checked: a results file nobody can open helps nobody.
     decrypt(blob, code, str(file))
-    data = snapshot(path)
+    data = _results_data(path)
     db = open_database(str(path))
     try:
         with db.session() as session:
@@ -120,6 +121,27 @@ def return_pack(file: Path, code: str, out: Path) -> ReturnedPack:
     write_private(out, encrypt(data, code, KIND_RESULTS, header.pack_id))
     note_returned(path, calls)
     return ReturnedPack(header.pack_id, out, calls)
+
+
+# The people's names, area and age: the organiser has them, and the results file travels by
+# e-mail and USB stick. What comes back is the calls and each person's state.
+_NAMELESS = ("UPDATE contact SET first_name = '', last_name = '', city = '', "
+             "birth_year = NULL, extra = '{}'")
+
+
+def _results_data(path: Path) -> bytes:
+    """The laptop's file as the results hold it: without the people's names and the like,
+    rebuilt (VACUUM) so nothing of them is left in its free pages. The file is SQLite
+    whatever the organiser's database is: this is its format, not a query of a service."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.deserialize(snapshot(path))
+        with conn:
+            conn.execute(_NAMELESS)
+        conn.execute("VACUUM")
+        return conn.serialize()
+    finally:
+        conn.close()
 
 
 def _source_note(pack_id: str) -> Path:
