@@ -408,15 +408,33 @@ class CallingScreen(QWidget):
         self.controls_scroll.setVisible(calling and bool(self._large))
 
     def _card_collapsed(self, collapsed: bool) -> None:
-        """The card folded (the call started): the column from the card's top, past the
-        line on choosing an outcome, so as much of the script as can be is in sight; or
-        unfolded: from the column's top. The keys go to the script, where the call goes on
-        (the button that had them is hidden). A new person's card takes them back (_show)."""
-        top = self.card_view.mapTo(self.pages, QPoint(0, 0)).y() if collapsed else 0
-        self.page_scroll.verticalScrollBar().setValue(top)
+        """The card folded (the call started): the script fills the view below it; or
+        unfolded: the column from its top. The keys go to the script, where the call goes
+        on (the button that had them is hidden). A new person's card takes them back."""
+        self.script_panel.step_scroll.setMinimumHeight(0)
+        if collapsed:
+            # Once the card's new height is laid out.
+            QTimer.singleShot(0, self._fill_with_script)
+        else:
+            self.page_scroll.verticalScrollBar().setValue(0)
         forward = self.script_panel.forward
         target = forward if forward.isVisibleTo(self) and forward.isEnabled() else self.notes
         target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fill_with_script(self) -> None:
+        """The folded card's column from the card's top, past the line on choosing an
+        outcome, and the script's step as tall as what the card leaves of the view (by its
+        own measure it fits a few lines: the column is taller than the view anyway)."""
+        if not self.card_view.collapsed:
+            return
+        step = self.script_panel.step_scroll
+        top = self.card_view.mapTo(self.pages, QPoint(0, 0)).y()
+        step_top = step.mapTo(self.pages, QPoint(0, 0)).y()
+        below = (self.script_panel.mapTo(self.pages, QPoint(0, 0)).y()
+                 + self.script_panel.height() - (step_top + step.height()))
+        room = self.page_scroll.viewport().height() - (step_top - top) - below
+        step.setMinimumHeight(max(step.height(), room))
+        self.page_scroll.verticalScrollBar().setValue(top)
 
     def _fit_controls(self) -> None:
         """The outcome column is as wide as its buttons, with room for its scroll bar."""
