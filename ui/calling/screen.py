@@ -427,11 +427,13 @@ class CallingScreen(QWidget):
         own measure it fits a few lines: the column is taller than the view anyway)."""
         if not self.card_view.collapsed:
             return
-        step = self.script_panel.step_scroll
-        top = self.card_view.mapTo(self.pages, QPoint(0, 0)).y()
-        step_top = step.mapTo(self.pages, QPoint(0, 0)).y()
-        below = (self.script_panel.mapTo(self.pages, QPoint(0, 0)).y()
-                 + self.script_panel.height() - (step_top + step.height()))
+        step, panel = self.script_panel.step_scroll, self.script_panel
+
+        def y(widget: QWidget) -> int:  # from the column's top
+            return widget.mapTo(self.pages, QPoint(0, 0)).y()
+
+        top, step_top = y(self.card_view), y(step)
+        below = y(panel) + panel.height() - (step_top + step.height())
         room = self.page_scroll.viewport().height() - (step_top - top) - below
         step.setMinimumHeight(max(step.height(), room))
         self.page_scroll.verticalScrollBar().setValue(top)

@@ -14,6 +14,8 @@ from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.paths import private_temp_dir, private_temp_prefix, user_data_dir
 
 PACKS_FOLDER = "packs"
+# Beside a laptop's copy: where the pack file was opened from (for "Lämna tillbaka").
+SOURCE_SUFFIX = ".source"
 
 
 def packs_folder() -> Path:

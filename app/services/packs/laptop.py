@@ -18,6 +18,7 @@ from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services.packs.crypto import KIND_PACK, KIND_RESULTS, decrypt, encrypt, read_header
 from app.services.packs.files import (
     PACKS_FOLDER,
+    SOURCE_SUFFIX,
     check_schema,
     laptop_path,
     snapshot,
@@ -145,7 +146,7 @@ def _results_data(path: Path) -> bytes:
 
 
 def _source_note(pack_id: str) -> Path:
-    return laptop_path(pack_id).with_suffix(".source")
+    return laptop_path(pack_id).with_suffix(SOURCE_SUFFIX)
 
 
 def opened_pack_id(database_path: Path | None) -> str | None:

@@ -218,8 +218,7 @@ def _merge(session: Session, pack: Pack, here: _Here, laptop: Returned, sha: str
         people[contact_id] = people[contact_id]._replace(status=_DNC)
     # The pack's calls merged before: the rest are inserted unless this database has them
     # already (by uuid), and the ones that went in are the new ones.
-    before = here.merged
-    calls = [c for c in laptop.calls if c.contact_id in people and c.uuid not in before]
+    calls = [c for c in laptop.calls if c.contact_id in people and c.uuid not in here.merged]
     scripts = {c.script_id for c in calls if c.script_id is not None}
     known_scripts = set(session.scalars(select(Script.id).where(Script.id.in_(scripts))))
     volunteers: dict[str, int] = {}

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from app.clock import utcnow
 from app.errors import QT_TRANSLATE_NOOP, UserError
-from app.services.packs.files import packs_folder, write_private
+from app.services.packs.files import SOURCE_SUFFIX, packs_folder, write_private
 from app.services.privacy.retention import effective_delete_after, today
 
 # After the expiry date: a week or two for the calls made late to go back to the organiser.
@@ -134,6 +134,6 @@ def delete_laptop_pack(pack_id: str) -> None:
                         id=pack_id)
     # The database first (the rest is of no use without it), then what belongs to it.
     for target in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal")),
-                   path.with_suffix(".source"), _returned_note(path)):
+                   path.with_suffix(SOURCE_SUFFIX), _returned_note(path)):
         with contextlib.suppress(FileNotFoundError):
             os.remove(target)
